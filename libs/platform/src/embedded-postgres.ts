@@ -38,10 +38,15 @@ export async function startEmbeddedPostgres(options: {
     onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await pg.initialise();
-  clearStalePidFile(dir);
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+  if (runningPid(dir) !== null) {
+    // Another Kensho process (the service, usually) runs this cluster: share it, never stop it.
+    log(`Embedded PostgreSQL in ${dir} is already running; connecting to it`);
+    return { url, stop: async () => undefined };
+  }
   await pg.start();
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    url,
     stop: async () => {
       await pg.stop();
       if (ephemeral) rmSync(dir, { recursive: true, force: true });
@@ -49,15 +54,17 @@ export async function startEmbeddedPostgres(options: {
   };
 }
 
-/** A killed server leaves postmaster.pid behind; postgres refuses to start while it names a live process. */
-function clearStalePidFile(dir: string): void {
+/**
+ * The pid of the postmaster running this cluster, or null. A killed server leaves a stale
+ * postmaster.pid behind, which is removed so that the next start succeeds.
+ */
+function runningPid(dir: string): number | null {
   const pidFile = join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
+  if (!existsSync(pidFile)) return null;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    throw new Error(`Embedded PostgreSQL in ${dir} is already running (pid ${pid}). Stop the other Kensho process first.`);
-  }
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return pid;
   rmSync(pidFile, { force: true });
+  return null;
 }
 
 function isAlive(pid: number): boolean {

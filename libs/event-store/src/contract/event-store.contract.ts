@@ -110,6 +110,14 @@ export function eventStoreContract(name: string, create: () => Promise<ContractH
         expect((await store.readStream(stream)).length).toBe(2);
       });
 
+      it('finds a stored event by id, and nothing for an unknown id', async () => {
+        const stream = uniqueStream();
+        const events = batch(stream, 2);
+        const result = await store.appendToStream(stream, events, 'no_stream');
+        expect(await store.findEvent(events[1]!.id)).toEqual({ streamId: stream, revision: 1, position: result.position });
+        expect(await store.findEvent(randomUUID())).toBeNull();
+      });
+
       it('refuses a batch whose ids are only partly stored', async () => {
         const stream = uniqueStream();
         const commandId = randomUUID();

@@ -152,6 +152,15 @@ export class PostgresEventStore extends EventStore {
     return result.rows.map(toRecorded);
   }
 
+  async findEvent(eventId: string): Promise<{ streamId: string; revision: number; position: number } | null> {
+    const result = await this.db.query<{ stream_id: string; stream_revision: number; global_position: number }>(
+      'SELECT stream_id, stream_revision, global_position FROM es_events WHERE event_id = $1',
+      [eventId],
+    );
+    const row = result.rows[0];
+    return row ? { streamId: row.stream_id, revision: row.stream_revision, position: row.global_position } : null;
+  }
+
   async streamRevision(streamId: string): Promise<number | null> {
     const result = await this.db.query<{ revision: number }>('SELECT revision FROM es_streams WHERE stream_id = $1', [streamId]);
     const revision = result.rows[0]?.revision;

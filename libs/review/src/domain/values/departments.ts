@@ -20,22 +20,22 @@ export const DEPARTMENTS: readonly Department[] = [
 
 const FALLBACK_SLUG = /^d[0-9a-f]{10}$/;
 
-/** The table's slug, else a deterministic 'd' + 10 hex of SHA-256(name) so an unknown department still has one. */
+const isSlug = (value: string): boolean => DEPARTMENTS.some((d) => d.slug === value) || FALLBACK_SLUG.test(value);
+
+/**
+ * The table's slug, else a deterministic 'd' + 10 hex of SHA-256(name) so an unknown department still has one.
+ * A slug passed in comes back unchanged, so callers holding a token's slug get the same sheet id as with the name.
+ */
 export function departmentSlug(name: string): string {
   const trimmed = name.trim();
   const known = DEPARTMENTS.find((d) => d.name === trimmed);
   if (known) return known.slug;
+  if (isSlug(trimmed)) return trimmed;
   return `d${createHash('sha256').update(trimmed, 'utf8').digest('hex').slice(0, 10)}`;
 }
 
 /** Null for fallback slugs: a hash cannot be turned back into a name. */
 export const departmentName = (slug: string): string | null => DEPARTMENTS.find((d) => d.slug === slug)?.name ?? null;
 
-/** A comparable key for a department given either as its Japanese name or as its slug. */
-export function departmentKey(nameOrSlug: string): string {
-  const trimmed = nameOrSlug.trim();
-  if (DEPARTMENTS.some((d) => d.slug === trimmed) || FALLBACK_SLUG.test(trimmed)) return trimmed;
-  return departmentSlug(trimmed);
-}
-
-export const sameDepartment = (a: string, b: string): boolean => departmentKey(a) === departmentKey(b);
+/** True when both designate the same department, each given as its Japanese name or as its slug. */
+export const sameDepartment = (a: string, b: string): boolean => departmentSlug(a) === departmentSlug(b);

@@ -10,7 +10,8 @@ type Era = '昭和' | '平成' | '令和';
 
 // First western year of each era's numbering (N年 = base + N).
 const ERA_BASE: Record<Era, number> = { 昭和: 1925, 平成: 1988, 令和: 2018 };
-const ERA_LAST: Record<Era, number> = { 昭和: 64, 平成: 31, 令和: Number.MAX_SAFE_INTEGER };
+// 平成 goes past 31 on purpose: plans written before the 2019 era change count on (1-13 targets 平成32年度 = FY2020).
+const ERA_LAST: Record<Era, number> = { 昭和: 64, 平成: 99, 令和: Number.MAX_SAFE_INTEGER };
 
 export const isFiscalYear = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 1926 && value <= 2999;

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { CoreModule, type CoreOptions } from '@kensho/core';
+import { ReviewModule } from '@kensho/review';
+import { CyclesController } from './controllers/cycles.controller.js';
+import { HealthController } from './controllers/health.controller.js';
+import { ReadYourWrites } from './controllers/read-your-writes.js';
+import { SheetsController } from './controllers/sheets.controller.js';
+import { AuthGuard } from './http/auth.js';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
+import { ProblemFilter } from './http/problem.filter.js';
+
+@Module({})
+export class AppModule {
+  static register(options: CoreOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(options), ReviewModule],
+      controllers: [HealthController, CyclesController, SheetsController],
+      providers: [
+        ReadYourWrites,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  AssignSheetCommand,
+  AssignSheetDto,
+  GetCycleQuery,
+  OpenCycleCommand,
+  OpenCycleDto,
+  PublishCycleCommand,
+  type CommandMeta,
+} from '@kensho/review';
+import { Roles } from '../http/auth.js';
+import { Meta } from '../http/command-meta.js';
+import { ReadYourWrites } from './read-your-writes.js';
+
+class MinPositionDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+}
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('api/v1/cycles')
+export class CyclesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  /** Open the review cycle of a fiscal year (企画課). */
+  @Post()
+  @Roles('planning')
+  async open(@Body() body: OpenCycleDto, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
+    const result = await this.commands.execute(
+      new OpenCycleCommand({ type: 'OpenCycle', fiscalYear: body.fiscalYear, title: body.title, deadlines: { ...body.deadlines } }, meta),
+    );
+    res.setHeader('Location', `/api/v1/cycles/${body.fiscalYear}`);
+    return { fiscalYear: body.fiscalYear, version: result.version, position: result.position };
+  }
+
+  /** The cycle with its deadlines, editions and progress counts per status and department. */
+  @Get(':fy')
+  async get(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto) {
+    await this.consistency.await(query.minPosition);
+    return this.queries.execute(new GetCycleQuery(fiscalYear));
+  }
+
+  /** Assign a sheet to a department; carries forward last year's static data when there is a sheet. */
+  @Post(':fy/sheets')
+  @Roles('planning')
+  async assign(
+    @Param('fy', ParseIntPipe) fiscalYear: number,
+    @Body() body: AssignSheetDto,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const result = await this.commands.execute(new AssignSheetCommand({ fiscalYear, ...body }, meta));
+    res.setHeader('Location', `/api/v1/sheets/${encodeURIComponent(result.sheetId)}`);
+    if (result.version !== null) res.setHeader('ETag', `"${result.version}"`);
+    return { id: result.sheetId, version: result.version, position: result.position, carriedFrom: result.carriedFrom };
+  }
+
+  /** Publish the cycle: a new edition each time; every sheet must be approved. */
+  @Post(':fy/publish')
+  @Roles('planning')
+  @HttpCode(201)
+  async publish(@Param('fy', ParseIntPipe) fiscalYear: number, @Meta() meta: CommandMeta) {
+    const result = await this.commands.execute(new PublishCycleCommand(fiscalYear, meta));
+    return { fiscalYear, edition: result.edition, version: result.version, position: result.position };
+  }
+}

@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { KENSHO_CONFIG, type CoreOptions } from '@kensho/core';
+import type { KenshoConfig } from '@kensho/platform';
+import { Projector } from '@kensho/projections';
+import { AppModule } from './app.module.js';
+import { jsonBodyParser } from './http/body-parsing.js';
+import { validationProblem } from './http/request-errors.js';
+
+/** Builds the HTTP application; main.ts and the e2e tests share it. */
+export async function createApp(options: CoreOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'> } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
+    bodyParser: false,
+    logger: options.logger ?? ['error', 'warn', 'log'],
+  });
+  const config = app.get<KenshoConfig>(KENSHO_CONFIG);
+  // Express would add its own weak ETags; sheet ETags are versions, set explicitly.
+  app.set('etag', false);
+  app.use(...jsonBodyParser(config.maxBodyBytes));
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationProblem,
+    }),
+  );
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Kensho (検証)')
+      .setDescription('Annual effect review of a municipal regional-revitalization strategy: sheets, review, committee, publication.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  app.get(Projector).start();
+  return app;
+}

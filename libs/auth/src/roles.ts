@@ -1,0 +1,15 @@
+/** Who may use Kensho (DESIGN §1). The domain's 'system' role is never issued as a token. */
+export const ROLES = ['department', 'planning', 'committee', 'auditor', 'admin'] as const;
+export type TokenRole = (typeof ROLES)[number];
+
+export function isTokenRole(value: unknown): value is TokenRole {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** The authenticated caller, as handlers and the domain see it. */
+export interface Principal {
+  actorId: string;
+  role: TokenRole;
+  department: string | null;
+  tokenId: string;
+}

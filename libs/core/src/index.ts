@@ -1,0 +1,3 @@
+export * from './core.module.js';
+export * from './migrations.js';
+export * from './http-schema.js';

@@ -1,0 +1,135 @@
+import type { EventStore, LogCheckpoint } from '@kensho/event-store';
+import type { Database } from '@kensho/platform';
+import type { Projection } from './projection.js';
+
+export class ProjectionLagError extends Error {
+  readonly code = 'projection.lagging';
+  constructor(readonly position: number, readonly waitedMs: number) {
+    super(`Projections have not reached position ${position} after ${waitedMs} ms; retry shortly`);
+  }
+}
+
+export interface ProjectorOptions {
+  batchSize?: number;
+  /** Fallback polling interval when no notification arrives. */
+  idleMs?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * Runs projections from the global log. Each batch is one transaction: lock the checkpoint row,
+ * apply the events, move the checkpoint, commit. Two projectors on one database therefore take
+ * turns instead of applying the same batch twice.
+ */
+export class Projector {
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly log: (message: string) => void;
+  private progressListeners = new Set<() => void>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: EventStore,
+    private readonly projections: Projection[],
+    options: ProjectorOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.idleMs = options.idleMs ?? 1000;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Processes one batch for one projection; returns how many events it applied. */
+  async step(projection: Projection): Promise<number> {
+    return this.db.transaction(async (client) => {
+      await client.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [projection.name]);
+      const row = await client.query<{ checkpoint: string | null }>(
+        'SELECT checkpoint FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
+        [projection.name],
+      );
+      const after = row.rows[0]?.checkpoint ?? null;
+      const page = await this.store.readAll({ after, maxCount: this.batchSize });
+      if (page.events.length === 0) return 0;
+      for (const event of page.events) await projection.apply(client, event);
+      const last = page.events[page.events.length - 1]!;
+      await client.query('UPDATE projection_checkpoints SET checkpoint = $2, position = $3, updated_at = now() WHERE name = $1', [
+        projection.name,
+        last.checkpoint,
+        last.position,
+      ]);
+      return page.events.length;
+    });
+  }
+
+  /** Applies everything visible now, for every projection. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (const projection of this.projections) {
+      for (;;) {
+        const applied = await this.step(projection);
+        total += applied;
+        if (applied < this.batchSize) break;
+      }
+    }
+    if (total > 0) for (const notify of [...this.progressListeners]) notify();
+    return total;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          const applied = await this.catchUp();
+          if (applied === 0 && this.running) await this.store.waitForAppends(this.idleMs);
+        } catch (error) {
+          this.log(`Projector error (retrying): ${(error as Error).message}`);
+          await new Promise((r) => setTimeout(r, this.idleMs));
+        }
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    this.loop = null;
+  }
+
+  async checkpoints(): Promise<Map<string, LogCheckpoint | null>> {
+    const result = await this.db.query<{ name: string; checkpoint: string | null }>('SELECT name, checkpoint FROM projection_checkpoints');
+    const map = new Map<string, LogCheckpoint | null>(this.projections.map((p) => [p.name, null]));
+    for (const row of result.rows) if (map.has(row.name)) map.set(row.name, row.checkpoint);
+    return map;
+  }
+
+  /** True once every projection has applied the event at `position`. */
+  async hasReached(position: number): Promise<boolean> {
+    const target = await this.store.checkpointOfPosition(position);
+    if (target === null) return false;
+    for (const checkpoint of (await this.checkpoints()).values()) {
+      if (this.store.compareCheckpoints(checkpoint, target) < 0) return false;
+    }
+    return true;
+  }
+
+  /** Read-your-writes: waits until the projections include `position`, or throws ProjectionLagError. */
+  async waitFor(position: number, timeoutMs: number): Promise<void> {
+    const started = Date.now();
+    while (!(await this.hasReached(position))) {
+      const left = timeoutMs - (Date.now() - started);
+      if (left <= 0) throw new ProjectionLagError(position, Date.now() - started);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.min(left, 50));
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.progressListeners.add(done);
+        setTimeout(() => this.progressListeners.delete(done), Math.min(left, 50) + 1);
+      });
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EventStore, WrongExpectedRevisionError, eventIdFor, type NewEvent, type ReadStreamOptions } from '@kensho/event-store';
+import { Clock } from '@kensho/platform';
+import type { AggregateDefinition } from './aggregates.js';
+import type { CommandMeta, CommandResult } from './command-meta.js';
+import { VersionConflictError } from './errors.js';
+import { schemaVersionOf, upcast } from './event-registry.js';
+
+export interface LoadedAggregate<S> {
+  state: S;
+  /** Stream revision of the last event read; null when the stream does not exist. */
+  version: number | null;
+  headHash: string | null;
+}
+
+/** Commands that did not name a version are retried this often when another writer wins the race. */
+const MAX_ATTEMPTS = 4;
+
+/**
+ * The one way commands change state: load the stream, decide, append with the expected revision.
+ * Handlers stay three lines long; concurrency, idempotency and metadata live here once.
+ */
+@Injectable()
+export class AggregateService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async load<S, C>(definition: AggregateDefinition<S, C>, streamId: string, options: ReadStreamOptions = {}): Promise<LoadedAggregate<S>> {
+    const events = await this.store.readStream(streamId, options);
+    let state = definition.initialState;
+    for (const event of events) state = definition.evolve(state, upcast(event));
+    const last = events[events.length - 1];
+    return { state, version: last?.revision ?? null, headHash: last?.metadata.hash ?? null };
+  }
+
+  async execute<S, C>(
+    definition: AggregateDefinition<S, C>,
+    streamId: string,
+    command: C,
+    meta: CommandMeta,
+    options: { expectedVersion?: number } = {},
+  ): Promise<CommandResult> {
+    const previous = await this.store.findEvent(eventIdFor(meta.commandId, streamId, 0));
+    if (previous) {
+      const version = await this.store.streamRevision(streamId);
+      return { streamId, version, position: previous.position, events: [], duplicate: true };
+    }
+    const occurredAt = meta.occurredAt ?? this.clock.now().toISOString();
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await this.load(definition, streamId);
+      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        throw new VersionConflictError(streamId, options.expectedVersion, version);
+      }
+      const decided = definition.decide(command, state, { actor: meta.actor, now: occurredAt });
+      if (decided.length === 0) return { streamId, version, position: null, events: [], duplicate: false };
+      const events: NewEvent[] = decided.map((event, index) => ({
+        id: eventIdFor(meta.commandId, streamId, index),
+        type: event.type,
+        data: event.data as Record<string, unknown>,
+        metadata: {
+          actorId: meta.actor.id,
+          role: meta.actor.role,
+          department: meta.actor.department ?? null,
+          commandId: meta.commandId,
+          correlationId: meta.correlationId,
+          causationId: meta.causationId,
+          occurredAt,
+          schemaVersion: schemaVersionOf(event.type),
+        },
+      }));
+      try {
+        const appended = await this.store.appendToStream(streamId, events, version ?? 'no_stream');
+        return {
+          streamId,
+          version: appended.nextExpectedRevision,
+          position: appended.position,
+          events: appended.duplicate ? [] : events.map((e) => e.type),
+          duplicate: appended.duplicate,
+        };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (options.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
+          throw new VersionConflictError(streamId, options.expectedVersion ?? version, error.actual);
+        }
+      }
+    }
+  }
+}

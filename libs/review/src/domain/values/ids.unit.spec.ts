@@ -1,0 +1,39 @@
+import { departmentName, departmentSlug, sameDepartment } from './departments.js';
+import { cycleStreamId, isProjectCode, parseSheetId, sheetIdFor, sheetStreamId } from './ids.js';
+
+describe('departments and ids', () => {
+  it('uses the table slug of a known department', () => {
+    expect(departmentSlug('産業振興課')).toBe('sangyoshinko');
+    expect(departmentSlug('農水産課')).toBe('nosuisan');
+    expect(departmentName('kowanseisaku')).toBe('港湾政策課');
+  });
+
+  it('derives a deterministic fallback slug for an unknown department', () => {
+    const slug = departmentSlug('環境課');
+    expect(slug).toMatch(/^d[0-9a-f]{10}$/);
+    expect(departmentSlug('環境課')).toBe(slug);
+    expect(departmentSlug(slug)).toBe(slug);
+    expect(departmentName(slug)).toBeNull();
+  });
+
+  it('treats a name and its slug as the same department', () => {
+    expect(sameDepartment('産業振興課', 'sangyoshinko')).toBe(true);
+    expect(sameDepartment('産業振興課', '農水産課')).toBe(false);
+  });
+
+  it('builds sheet ids per fiscal year, project and department', () => {
+    expect(sheetIdFor(2016, '1-15', '産業振興課')).toBe('2016.1-15.sangyoshinko');
+    expect(sheetIdFor(2016, '1-15', '農水産課')).toBe('2016.1-15.nosuisan');
+    expect(parseSheetId('2016.3-01.kanko')).toEqual({ fiscalYear: 2016, projectCode: '3-01', departmentSlug: 'kanko' });
+  });
+
+  it('refuses a project code that is not like 1-01', () => {
+    expect(isProjectCode('4-01')).toBe(true);
+    expect(() => sheetIdFor(2016, '1.01', '企画課')).toThrow(expect.objectContaining({ code: 'sheet.invalid_project_code' }));
+  });
+
+  it('names streams <category>-<id> with a dash-free category', () => {
+    expect(sheetStreamId('2016.1-15.sangyoshinko')).toBe('sheet-2016.1-15.sangyoshinko');
+    expect(cycleStreamId(2016)).toBe('cycle-2016');
+  });
+});

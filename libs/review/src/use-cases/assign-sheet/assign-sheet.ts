@@ -1,0 +1,53 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AggregateService } from '../../application/aggregate-service.js';
+import { CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
+import type { CommandMeta, CommandResult } from '../../application/command-meta.js';
+import { carryForwardContent, sheetIdFor, type AssignSheet, type PolicyArea } from '../../domain/index.js';
+
+export interface AssignSheetInput {
+  fiscalYear: number;
+  projectCode: string;
+  projectName: string;
+  department: string;
+  policyAreas: string[];
+}
+
+export class AssignSheetCommand extends Command<CommandResult & { sheetId: string; carriedFrom: string | null }> {
+  constructor(readonly input: AssignSheetInput, readonly meta: CommandMeta) {
+    super();
+  }
+}
+
+/**
+ * Two streams, in an order that is safe to retry: the cycle first records the sheet (which also
+ * enforces one sheet per project and department, and a closed year), then the sheet stream is
+ * created. A retry with the same command id skips whatever already happened.
+ */
+@CommandHandler(AssignSheetCommand)
+export class AssignSheetHandler implements ICommandHandler<AssignSheetCommand> {
+  constructor(private readonly aggregates: AggregateService) {}
+
+  async execute({ input, meta }: AssignSheetCommand) {
+    const sheetId = sheetIdFor(input.fiscalYear, input.projectCode, input.department);
+    await this.aggregates.execute(
+      CycleAggregate,
+      cycleStreamId(input.fiscalYear),
+      { type: 'AddSheetToCycle', sheetId, projectCode: input.projectCode, department: input.department },
+      meta,
+    );
+    const previousId = sheetIdFor(input.fiscalYear - 1, input.projectCode, input.department);
+    const previous = await this.aggregates.load(SheetAggregate, sheetStreamId(previousId));
+    const command: AssignSheet = {
+      type: 'AssignSheet',
+      sheetId,
+      fiscalYear: input.fiscalYear,
+      projectCode: input.projectCode,
+      projectName: input.projectName,
+      department: input.department,
+      policyAreas: input.policyAreas as PolicyArea[],
+      ...(previous.state.exists ? { carriedForward: { fromSheetId: previousId, content: carryForwardContent(previous.state.content) } } : {}),
+    };
+    const result = await this.aggregates.execute(SheetAggregate, sheetStreamId(sheetId), command, meta);
+    return { ...result, sheetId, carriedFrom: previous.state.exists ? previousId : null };
+  }
+}

@@ -1,0 +1,43 @@
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AggregateService } from '../../application/aggregate-service.js';
+import { SheetAggregate, sheetStreamId } from '../../application/aggregates.js';
+import { DomainError, type Actor } from '../../domain/index.js';
+import { ReviewQueries } from '../../read-models/review-queries.js';
+import { toSheetView, type SheetView } from '../../read-models/sheet-view.js';
+import { assertMayRead } from '../viewer.js';
+
+export class GetSheetQuery extends Query<SheetView> {
+  constructor(
+    readonly sheetId: string,
+    readonly viewer: Actor,
+    /** Time travel: the sheet at a version (stream revision) or as of a business time. */
+    readonly at: { version?: number; asOf?: string } = {},
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetSheetQuery)
+export class GetSheetHandler implements IQueryHandler<GetSheetQuery> {
+  constructor(
+    private readonly queries: ReviewQueries,
+    private readonly aggregates: AggregateService,
+  ) {}
+
+  async execute({ sheetId, viewer, at }: GetSheetQuery): Promise<SheetView> {
+    const view = at.version !== undefined || at.asOf !== undefined ? await this.travel(sheetId, at) : await this.queries.sheet(sheetId);
+    if (!view) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${sheetId}`, { sheetId, ...at });
+    assertMayRead(viewer, view.department);
+    return view;
+  }
+
+  /** Past states are folded from the stream itself: the events are the record. */
+  private async travel(sheetId: string, at: { version?: number; asOf?: string }): Promise<SheetView | null> {
+    const loaded = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId), {
+      ...(at.version !== undefined ? { toRevision: at.version } : {}),
+      ...(at.asOf !== undefined ? { occurredUntil: at.asOf } : {}),
+    });
+    if (!loaded.state.exists || loaded.version === null) return null;
+    return toSheetView(loaded.state, loaded.version);
+  }
+}
