@@ -6,6 +6,7 @@ import { CyclesController } from './controllers/cycles.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { ReadYourWrites } from './controllers/read-your-writes.js';
 import { SheetsController } from './controllers/sheets.controller.js';
+import { TokensController } from './controllers/tokens.controller.js';
 import { AuthGuard } from './http/auth.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(options), ReviewModule],
-      controllers: [HealthController, CyclesController, SheetsController],
+      controllers: [HealthController, CyclesController, SheetsController, TokensController],
       providers: [
         ReadYourWrites,
         { provide: APP_GUARD, useClass: AuthGuard },

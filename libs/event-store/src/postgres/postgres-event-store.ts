@@ -32,6 +32,8 @@ interface EventRow {
 export class PostgresEventStore extends EventStore {
   private listener: pg.PoolClient | null = null;
   private waiters = new Set<() => void>();
+  /** A notification arrived since the last wait: the caller may have missed it while reading. */
+  private notifiedSinceWait = false;
 
   constructor(private readonly db: Database) {
     super();
@@ -209,6 +211,10 @@ export class PostgresEventStore extends EventStore {
 
   async waitForAppends(timeoutMs: number): Promise<void> {
     await this.ensureListener();
+    if (this.notifiedSinceWait) {
+      this.notifiedSinceWait = false;
+      return;
+    }
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -225,6 +231,7 @@ export class PostgresEventStore extends EventStore {
     const client = await this.db.pool.connect();
     this.listener = client;
     client.on('notification', () => {
+      if (this.waiters.size === 0) this.notifiedSinceWait = true;
       for (const wake of [...this.waiters]) wake();
     });
     client.on('error', () => {

@@ -1,0 +1,84 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { TokenService } from '@kensho/auth';
+import { ALL_MIGRATIONS } from '@kensho/core';
+import { FixedClock, loadConfig } from '@kensho/platform';
+import { createTestDatabase, type TestDatabase } from '@kensho/testing';
+import { createApp } from '../../apps/api/src/create-app.js';
+
+export interface TestTokens {
+  planning: string;
+  committee: string;
+  auditor: string;
+  admin: string;
+  /** 産業振興課 */
+  sangyo: string;
+  /** 企画課 */
+  kikaku: string;
+}
+
+export interface TestApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  tokens: TestTokens;
+  clock: FixedClock;
+  database: TestDatabase;
+  eventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The whole API on its own fresh database, with a token per role and a controllable clock. */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase(ALL_MIGRATIONS, { poolSize: 5 });
+  const clock = new FixedClock(new Date('2017-05-01T09:00:00+09:00'));
+  const config = { ...loadConfig({}), databaseUrl: database.url, projectionWaitMs: 5000 };
+  const app = await createApp({ config, clock, logger: false });
+  await app.init();
+  const tokenService = app.get(TokenService);
+  const issue = async (role: string, department?: string) => (await tokenService.issue({ role, department, name: `test-${role}-${department ?? ''}` })).token;
+  const tokens: TestTokens = {
+    planning: await issue('planning'),
+    committee: await issue('committee'),
+    auditor: await issue('auditor'),
+    admin: await issue('admin'),
+    sangyo: await issue('department', '産業振興課'),
+    kikaku: await issue('department', '企画課'),
+  };
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    tokens,
+    clock,
+    database,
+    eventCount: async () => Number((await database.db.query('SELECT count(*) FROM es_events')).rows[0].count),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A complete, submittable content for a sheet (figures from the FY2016 1-12 sheet). */
+export const completeContent = {
+  category: 'continuing',
+  implementingBody: { city: true, other: null },
+  summary: '市内での創業を促進するため、金融機関と連携し創業者を支援する。',
+  finance: { budget: 10695, settlement: 5444, funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: 5444 } },
+  implementation: '・創業セミナーの開催\n・創業資金の利子補給',
+  effect: '創業件数の増加に寄与した。',
+  strategyKpis: [
+    { name: '金融機関と連携した支援策による新規創業件数', target: '50件', targetPeriod: { from: 2015, to: 2019 }, actual: '22件', actualPeriod: { from: 2015, to: 2016 } },
+  ],
+  planKpis: [],
+};
+
+export const completeEvaluation = {
+  effectiveness: 'effective',
+  effectivenessReason: '創業件数が増加したため。',
+  direction: 'continue',
+  directionReason: '引き続き支援を行う。',
+  strategyRevision: 'not_needed',
+  strategyRevisionReason: '総合戦略の見直しに伴う内容ではないため。',
+};
