@@ -42,18 +42,25 @@ export class AggregateService {
     meta: CommandMeta,
     options: { expectedVersion?: number } = {},
   ): Promise<CommandResult> {
-    const previous = await this.store.findEvent(eventIdFor(meta.commandId, streamId, 0));
-    if (previous) {
-      const version = await this.store.streamRevision(streamId);
-      return { streamId, version, position: previous.position, events: [], duplicate: true };
-    }
     const occurredAt = meta.occurredAt ?? this.clock.now().toISOString();
     for (let attempt = 1; ; attempt++) {
+      const replay = await this.previousRun(streamId, meta.commandId);
+      if (replay) return replay;
       const { state, version } = await this.load(definition, streamId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+        const twin = await this.previousRun(streamId, meta.commandId);
+        if (twin) return twin;
         throw new VersionConflictError(streamId, options.expectedVersion, version);
       }
-      const decided = definition.decide(command, state, { actor: meta.actor, now: occurredAt });
+      let decided: ReturnType<typeof definition.decide>;
+      try {
+        decided = definition.decide(command, state, { actor: meta.actor, now: occurredAt });
+      } catch (error) {
+        // A concurrent twin of this command (same id) may have just been applied: that is its answer.
+        const twin = await this.previousRun(streamId, meta.commandId);
+        if (twin) return twin;
+        throw error;
+      }
       if (decided.length === 0) return { streamId, version, position: null, events: [], duplicate: false };
       const events: NewEvent[] = decided.map((event, index) => ({
         id: eventIdFor(meta.commandId, streamId, index),
@@ -82,9 +89,19 @@ export class AggregateService {
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         if (options.expectedVersion !== undefined || attempt >= MAX_ATTEMPTS) {
+          const twin = await this.previousRun(streamId, meta.commandId);
+          if (twin) return twin;
           throw new VersionConflictError(streamId, options.expectedVersion ?? version, error.actual);
         }
       }
     }
+  }
+
+  /** The result of an earlier run of the same command on this stream, if there was one. */
+  private async previousRun(streamId: string, commandId: string): Promise<CommandResult | null> {
+    const previous = await this.store.findEvent(eventIdFor(commandId, streamId, 0));
+    if (!previous) return null;
+    const version = await this.store.streamRevision(streamId);
+    return { streamId, version, position: previous.position, events: [], duplicate: true };
   }
 }

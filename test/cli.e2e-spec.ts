@@ -1,0 +1,46 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+const run = promisify(execFile);
+
+/** The exact invocations the README documents, run as a user would, against the app's database. */
+describe('CLI: tokens', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const cli = (...args: string[]) =>
+    run('npm', ['run', '-s', 'cli', '--', ...args], { env: { ...process.env, DATABASE_URL: t.database.url }, timeout: 60_000 });
+  const lastLine = (stdout: string) => stdout.trimEnd().split('\n').pop()!;
+
+  it('issues a planning token, printed alone on the last line, that the API accepts', async () => {
+    const { stdout } = await cli('tokens', 'issue', '--role', 'planning');
+    const token = lastLine(stdout);
+    expect(token).toMatch(/^ksh_[A-Za-z0-9_-]{43}$/);
+    await t.http.post('/api/v1/cycles').set(bearer(token)).send({ fiscalYear: 2016, title: 'FY2016' }).expect(201);
+  }, 60_000);
+
+  it('issues a department token bound to its department, and revokes it', async () => {
+    const { stdout } = await cli('tokens', 'issue', '--role', 'department', '--department', '産業振興課');
+    const token = lastLine(stdout);
+    const assigned = await t.http.post('/api/v1/cycles/2016/sheets').set(bearer(t.tokens.planning)).send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] }).expect(201);
+    const other = await t.http.get(`/api/v1/sheets/2016.1-01.kikaku?minPosition=${assigned.body.position}`).set(bearer(token)).expect(403);
+    expect(other.body.code).toBe('sheet.forbidden_department');
+    const revoked = await cli('tokens', 'revoke', token);
+    expect(lastLine(revoked.stdout)).toBe('revoked');
+    await t.http.get('/api/v1/sheets').set(bearer(token)).expect(401);
+  }, 60_000);
+
+  it('refuses an unknown role and a department token without a department, exiting non-zero', async () => {
+    const unknown = await cli('tokens', 'issue', '--role', 'mayor').catch((e: { code: number; stderr: string; stdout: string }) => e);
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect((unknown as { stderr: string }).stderr).toMatch(/Unknown role "mayor"/);
+    const noDepartment = await cli('tokens', 'issue', '--role', 'department').catch((e: { code: number; stderr: string }) => e);
+    expect((noDepartment as { stderr: string }).stderr).toMatch(/needs --department/);
+  }, 60_000);
+});
