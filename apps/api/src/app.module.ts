@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CoreModule, type CoreOptions } from '@kensho/core';
 import { ReviewModule } from '@kensho/review';
+import { SeedsModule } from '@kensho/seeds';
 import { CyclesController } from './controllers/cycles.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { ReadYourWrites } from './controllers/read-your-writes.js';
@@ -16,7 +17,7 @@ export class AppModule {
   static register(options: CoreOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), ReviewModule],
+      imports: [CoreModule.forRoot(options), ReviewModule, SeedsModule],
       controllers: [HealthController, CyclesController, SheetsController, TokensController],
       providers: [
         ReadYourWrites,

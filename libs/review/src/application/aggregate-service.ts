@@ -75,6 +75,8 @@ export class AggregateService {
           causationId: meta.causationId,
           occurredAt,
           schemaVersion: schemaVersionOf(event.type),
+          // Replayed history (seeds) is marked, so the audit tells it from live work.
+          ...(meta.actor.importer ? { imported: true } : {}),
         },
       }));
       try {

@@ -1,6 +1,6 @@
 // Public surface of the pure review domain. Everything else in this folder is internal.
 export type { Actor, DecisionContext, DomainEvent, Role } from './types.js';
-export { ROLES } from './types.js';
+export { mayRecordHistory, ROLES } from './types.js';
 export type { DomainErrorKind } from './errors.js';
 export { DomainError, isDomainError } from './errors.js';
 export type { ValidationIssue } from './validation.js';
@@ -55,7 +55,7 @@ export {
   STRATEGY_REVISIONS,
 } from './sheet/sheet.evaluation.js';
 export type { SubmitRequiredField, SubmitWarning } from './sheet/sheet.submission.js';
-export { missingForSubmit, SUBMIT_REQUIRED_FIELDS } from './sheet/sheet.submission.js';
+export { assertFundingMatchesSettlement, missingForSubmit, SUBMIT_REQUIRED_FIELDS } from './sheet/sheet.submission.js';
 export { carryForwardContent } from './sheet/sheet.carry-forward.js';
 export type * from './sheet/sheet.commands.js';
 export type * from './sheet/sheet.events.js';

@@ -5,7 +5,16 @@ export interface Actor {
   id: string;
   role: Role;
   department?: string;
+  /**
+   * Set only by the seed importer when it replays recorded history as the department or division
+   * that acted. It may then state what the source lost (provenance 'inferred'/'unknown', source
+   * gaps at submit), which no live user may.
+   */
+  importer?: boolean;
 }
+
+/** The seed importer, or an actor replaying recorded history through it. */
+export const mayRecordHistory = (actor: Actor): boolean => actor.role === 'system' || actor.importer === true;
 
 /** `now` is business time (ISO-8601), injected so that seeds can replay history. */
 export interface DecisionContext {

@@ -29,12 +29,19 @@ function checkPeriod(issues: Issues, field: string, value: unknown): void {
   }
 }
 
+/** The "( /n)" printed beside a KPI in an imported source: a positive integer, or null when blank. */
+function checkPrintedShare(issues: Issues, field: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (!Number.isInteger(value) || (value as number) < 1) issues.add(field, 'value.invalid_type', 'must be a positive integer or null', value);
+}
+
 function checkStrategyKpis(issues: Issues, field: string, value: unknown): void {
   if (!Array.isArray(value)) return issues.add(field, 'value.invalid_type', 'must be an array', value);
   value.forEach((entry: unknown, i) => {
     const at = `${field}[${i}]`;
     if (!isRecord(entry)) return issues.add(at, 'value.invalid_type', 'must be an object', entry);
-    checkKnownKeys(issues, at, entry, ['kpiId', 'name', 'target', 'targetPeriod', 'actual', 'actualPeriod', 'lowerIsBetter']);
+    checkKnownKeys(issues, at, entry, ['kpiId', 'name', 'target', 'targetPeriod', 'actual', 'actualPeriod', 'lowerIsBetter', 'printedShare']);
+    checkPrintedShare(issues, `${at}.printedShare`, entry.printedShare);
     if (entry.kpiId !== undefined) checkText(issues, `${at}.kpiId`, entry.kpiId);
     checkText(issues, `${at}.name`, entry.name);
     checkKpiValue(issues, `${at}.target`, entry.target);
@@ -50,7 +57,8 @@ function checkPlanKpis(issues: Issues, field: string, value: unknown): void {
   value.forEach((entry: unknown, i) => {
     const at = `${field}[${i}]`;
     if (!isRecord(entry)) return issues.add(at, 'value.invalid_type', 'must be an object', entry);
-    checkKnownKeys(issues, at, entry, ['name', 'targetThisYear', 'targetLaterYear', 'laterFiscalYear', 'actualThisYear', 'lowerIsBetter']);
+    checkKnownKeys(issues, at, entry, ['name', 'targetThisYear', 'targetLaterYear', 'laterFiscalYear', 'actualThisYear', 'lowerIsBetter', 'printedShare']);
+    checkPrintedShare(issues, `${at}.printedShare`, entry.printedShare);
     checkText(issues, `${at}.name`, entry.name);
     checkKpiValue(issues, `${at}.targetThisYear`, entry.targetThisYear);
     checkKpiValue(issues, `${at}.targetLaterYear`, entry.targetLaterYear);
@@ -80,7 +88,7 @@ function checkFinance(issues: Issues, value: unknown, complete: boolean): void {
 function checkImplementingBody(issues: Issues, value: unknown): void {
   if (!isRecord(value)) return issues.add('implementingBody', 'value.invalid_type', 'must be an object', value);
   checkKnownKeys(issues, 'implementingBody', value, ['city', 'other']);
-  checkBoolean(issues, 'implementingBody.city', value.city);
+  if (value.city !== null) checkBoolean(issues, 'implementingBody.city', value.city);
   checkOptionalText(issues, 'implementingBody.other', value.other);
 }
 

@@ -33,6 +33,11 @@ export interface StrategyKpiEntry {
   actual: KpiValue;
   actualPeriod: FiscalYearPeriod | null;
   lowerIsBetter?: boolean;
+  /**
+   * The "( /n)" an imported source printed beside the KPI. Never used as data (the count is
+   * derived from the sheets that feed the KPI); kept so the quality report can show disagreements.
+   */
+  printedShare?: number | null;
 }
 
 /** 実施計画における重要業績指標(KPI); the later year is usually 2019 (平成31) but 1-13 uses 2020. */
@@ -43,11 +48,14 @@ export interface PlanKpiEntry {
   laterFiscalYear: number | null;
   actualThisYear: KpiValue;
   lowerIsBetter?: boolean;
+  /** As printed in an imported source; see StrategyKpiEntry.printedShare. */
+  printedShare?: number | null;
 }
 
 /** 事業主体: 室蘭市 and/or その他(named body) */
 export interface ImplementingBody {
-  city: boolean;
+  /** 室蘭市 ticked; null when unknown (the source export lost the tick marks). */
+  city: boolean | null;
   other: string | null;
 }
 

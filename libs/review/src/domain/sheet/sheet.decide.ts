@@ -1,6 +1,6 @@
 import { forbidden, invalid, conflict, ruleViolation } from '../errors.js';
 import { jsonEqual } from '../equality.js';
-import type { Actor, DecisionContext } from '../types.js';
+import { mayRecordHistory, type Actor, type DecisionContext } from '../types.js';
 import { isBlank, Issues } from '../validation.js';
 import { decideAssign } from './sheet.assign.js';
 import type {
@@ -50,7 +50,7 @@ function acknowledgedGaps(command: SubmitSheet, actor: Actor): SubmitRequiredFie
   }
   issues.throwIfAny();
   const list = gaps as SubmitRequiredField[];
-  if (list.length > 0 && actor.role !== 'system') {
+  if (list.length > 0 && !mayRecordHistory(actor)) {
     throw forbidden('sheet.forbidden_role', "Only the seed importer (role 'system') may acknowledge source gaps", {
       role: actor.role,
       field: 'acknowledgedGaps',
@@ -68,7 +68,8 @@ function submit(command: SubmitSheet, state: SheetState, ctx: DecisionContext): 
       missing: unacknowledged,
     });
   }
-  assertFundingMatchesSettlement(state.content.finance);
+  // The source export lost a funding column on some sheets (1-03, 3-02): an importer may acknowledge it.
+  if (!allowed.includes('finance.funding')) assertFundingMatchesSettlement(state.content.finance);
   const data = {
     submittedAt: ctx.now,
     warnings: submitWarnings(state.content.finance),

@@ -1,5 +1,5 @@
 import { forbidden } from '../errors.js';
-import type { Actor } from '../types.js';
+import { mayRecordHistory, type Actor } from '../types.js';
 import { checkEnum, checkKnownKeys, checkOptionalText, isRecord, Issues } from '../validation.js';
 import type { DepartmentEvaluation, DepartmentEvaluationPatch } from './sheet.evaluation.js';
 import {
@@ -43,7 +43,7 @@ export function normalizeEvaluationPatch(input: unknown, actor: Actor): Departme
   }
   issues.throwIfAny();
   const claimed = isRecord(provenance) ? Object.entries(provenance).filter(([, p]) => p !== undefined && p !== 'stated') : [];
-  if (claimed.length > 0 && actor.role !== 'system') {
+  if (claimed.length > 0 && !mayRecordHistory(actor)) {
     throw forbidden('sheet.forbidden_provenance', "Only the seed importer (role 'system') may record a choice as inferred or unknown", {
       provenance: Object.fromEntries(claimed),
       role: actor.role,

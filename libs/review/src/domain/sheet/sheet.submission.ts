@@ -23,6 +23,8 @@ export const SUBMIT_REQUIRED_FIELDS = [
   'evaluation.directionReason',
   'evaluation.strategyRevision',
   'evaluation.strategyRevisionReason',
+  /** Not a missing field but a breakdown that does not add up; acknowledgeable by the importer only. */
+  'finance.funding',
 ] as const;
 export type SubmitRequiredField = (typeof SUBMIT_REQUIRED_FIELDS)[number];
 

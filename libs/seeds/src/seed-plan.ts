@@ -1,0 +1,86 @@
+import type { Command } from '@nestjs/cqrs';
+import { uuidV5 } from '@kensho/platform';
+import {
+  ApproveSheetCommand,
+  AssignSheetCommand,
+  OpenCycleCommand,
+  RecordDepartmentEvaluationCommand,
+  ReviseSheetContentCommand,
+  SubmitSheetCommand,
+  sheetIdFor,
+  type Actor,
+  type CommandMeta,
+} from '@kensho/review';
+import type { SeedSet } from './load-seeds.js';
+import { contentPatchOf, evaluationPatchOf, sourceGapsOf } from './seed-content.js';
+
+export interface SeedStep {
+  /** Stable forever: the command id is derived from it, which makes a second run append nothing. */
+  key: string;
+  occurredAt: string;
+  command: Command<unknown>;
+}
+
+const PLANNING: Actor = { id: 'seed:企画課', role: 'planning', importer: true };
+const departmentActor = (department: string): Actor => ({ id: `seed:${department}`, role: 'department', department, importer: true });
+
+/** JST wall-clock time in 2017 → ISO instant. */
+const jst = (month: number, day: number, hour: number, minute = 0) =>
+  new Date(Date.UTC(2017, month - 1, day, hour - 9, minute)).toISOString();
+
+/**
+ * The FY2016 review as it plausibly happened in 2017 (the source gives no dates): the planning
+ * division opens the cycle in April and assigns the sheets, each department fills in, evaluates
+ * and submits its own sheets in May and June, and the planning division approves them in July.
+ * It stops at approved: the source holds no committee opinion, and none may be invented.
+ */
+export function planSeed(seeds: SeedSet): SeedStep[] {
+  const fy = seeds.fiscalYear;
+  const steps: SeedStep[] = [];
+  const meta = (key: string, actor: Actor, occurredAt: string): CommandMeta => {
+    const commandId = uuidV5(`seed/fy${fy}/${key}`);
+    return { commandId, correlationId: uuidV5(`seed/fy${fy}`), causationId: commandId, actor, occurredAt };
+  };
+  const add = (key: string, actor: Actor, occurredAt: string, build: (m: CommandMeta) => Command<unknown>) =>
+    steps.push({ key, occurredAt, command: build(meta(key, actor, occurredAt)) });
+
+  add('open-cycle', PLANNING, jst(4, 10, 9), (m) =>
+    new OpenCycleCommand(
+      {
+        type: 'OpenCycle',
+        fiscalYear: fy,
+        title: `平成${fy - 1988}年度 ${seeds.strategy.name} 効果検証`,
+        deadlines: { departmentSubmission: `${fy + 1}-06-30`, planningReview: `${fy + 1}-07-31` },
+      },
+      m,
+    ),
+  );
+
+  const departments = [...new Set(seeds.sheets.map((s) => s.department))];
+  seeds.sheets.forEach((sheet, index) => {
+    const id = sheetIdFor(fy, sheet.projectCode, sheet.department);
+    const actor = departmentActor(sheet.department);
+    const d = departments.indexOf(sheet.department);
+    const nth = seeds.sheets.filter((s, i) => i < index && s.department === sheet.department).length;
+    const content = contentPatchOf(sheet, seeds.strategy);
+    const evaluation = evaluationPatchOf(sheet);
+
+    add(`assign/${id}`, PLANNING, jst(4, 12, 10, index * 2), (m) =>
+      new AssignSheetCommand({ fiscalYear: fy, projectCode: sheet.projectCode, projectName: sheet.projectName, department: sheet.department, policyAreas: sheet.policyAreas }, m),
+    );
+    add(`revise/${id}`, actor, jst(5, 8 + d * 2, 10 + (nth % 6), (nth * 17) % 60), (m) =>
+      new ReviseSheetContentCommand(id, { type: 'ReviseSheetContent', changes: content }, m),
+    );
+    add(`evaluate/${id}`, actor, jst(6, 1 + d * 2, 10 + (nth % 6), (nth * 17) % 60), (m) =>
+      new RecordDepartmentEvaluationCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, m),
+    );
+    add(`submit/${id}`, actor, jst(6, 20 + d, 16, nth * 5), (m) =>
+      new SubmitSheetCommand(id, { type: 'SubmitSheet', acknowledgedGaps: sourceGapsOf(content, evaluation) }, m),
+    );
+    add(`approve/${id}`, PLANNING, jst(7, 10 + Math.floor(index / 5), 10 + (index % 5)), (m) =>
+      new ApproveSheetCommand(id, { type: 'ApproveSheet', comment: null }, m),
+    );
+  });
+  // Replayed in the order it happened.
+  return steps.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+}
