@@ -22,14 +22,14 @@ describe('CLI: tokens', () => {
     const { stdout } = await cli('tokens', 'issue', '--role', 'planning');
     const token = lastLine(stdout);
     expect(token).toMatch(/^ksh_[A-Za-z0-9_-]{43}$/);
-    await t.http.post('/api/v1/cycles').set(bearer(token)).send({ fiscalYear: 2016, title: 'FY2016' }).expect(201);
+    await t.http.post('/api/v1/cycles').set(bearer(token)).send({ fiscalYear: 2015, title: 'FY2015' }).expect(201);
   }, 60_000);
 
   it('issues a department token bound to its department, and revokes it', async () => {
     const { stdout } = await cli('tokens', 'issue', '--role', 'department', '--department', '産業振興課');
     const token = lastLine(stdout);
-    const assigned = await t.http.post('/api/v1/cycles/2016/sheets').set(bearer(t.tokens.planning)).send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] }).expect(201);
-    const other = await t.http.get(`/api/v1/sheets/2016.1-01.kikaku?minPosition=${assigned.body.position}`).set(bearer(token)).expect(403);
+    const assigned = await t.http.post('/api/v1/cycles/2015/sheets').set(bearer(t.tokens.planning)).send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] }).expect(201);
+    const other = await t.http.get(`/api/v1/sheets/2015.1-01.kikaku?minPosition=${assigned.body.position}`).set(bearer(token)).expect(403);
     expect(other.body.code).toBe('sheet.forbidden_department');
     const revoked = await cli('tokens', 'revoke', token);
     expect(lastLine(revoked.stdout)).toBe('revoked');
@@ -43,4 +43,17 @@ describe('CLI: tokens', () => {
     const noDepartment = await cli('tokens', 'issue', '--role', 'department').catch((e: { code: number; stderr: string }) => e);
     expect((noDepartment as { stderr: string }).stderr).toMatch(/needs --department/);
   }, 60_000);
+
+  it('seeds FY2016 twice without a single new event, and prints the quality report', async () => {
+    const first = await cli('seed');
+    expect(lastLine(first.stdout)).toBe('seeded FY2016: 136 steps applied, 0 already recorded');
+    const count = await t.eventCount();
+    const second = await cli('seed');
+    expect(lastLine(second.stdout)).toBe('seeded FY2016: 0 steps applied, 136 already recorded');
+    expect(await t.eventCount()).toBe(count);
+    const quality = await cli('quality', '2016');
+    expect(quality.stdout).toMatch(/^2-02 .*\(子育て支援室\)[\s\S]*?settlement_exceeds_budget\s+決算 44,511 千円 exceeds 予算 25,592 千円/m);
+    expect(quality.stdout).toMatch(/^1-08 .*\n\s+- finance\.budget\s+missing_budget/m);
+    expect(lastLine(quality.stdout)).toMatch(/^FY2016: 27 sheets, \d+ findings/);
+  }, 90_000);
 });

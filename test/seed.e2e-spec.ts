@@ -56,6 +56,25 @@ describe('Seeds: the FY2016 Muroran review replayed through the lifecycle', () =
     expect(submitted.rows[0].data.acknowledgedGaps).toEqual(expect.arrayContaining(['category', 'finance.settlement']));
   });
 
+  it('reports data quality per sheet: overruns, missing figures, KPI gaps, lost ticks', async () => {
+    const res = await t.http.get('/api/v1/cycles/2016/quality').set(bearer(t.tokens.planning)).expect(200);
+    const findings = (code: string, department: string) =>
+      res.body.sheets.find((s: { projectCode: string; department: string }) => s.projectCode === code && s.department === department).findings;
+    expect(res.body).toMatchObject({ fiscalYear: 2016, sheetCount: 27 });
+    expect(findings('2-02', '子育て支援室')).toContainEqual(
+      expect.objectContaining({ kind: 'settlement_exceeds_budget', field: 'finance.settlement', values: { budget: 25592, settlement: 44511 } }),
+    );
+    expect(findings('1-08', '産業振興課')).toContainEqual(expect.objectContaining({ kind: 'missing_budget', field: 'finance.budget' }));
+    expect(findings('1-03', '企画課')).toContainEqual(
+      expect.objectContaining({ kind: 'funding_mismatch', values: expect.objectContaining({ settlement: 74, fundingTotal: null }) }),
+    );
+    expect(findings('1-05', '産業振興課')).toContainEqual(
+      expect.objectContaining({ kind: 'kpi_share_mismatch', values: expect.objectContaining({ printed: 7, projects: 6 }) }),
+    );
+    expect(findings('1-01', '企画課')).toContainEqual(expect.objectContaining({ kind: 'choice_unknown', field: 'evaluation.effectiveness' }));
+    await t.http.get('/api/v1/cycles/2016/quality').set(bearer(t.tokens.sangyo)).expect(403);
+  });
+
   it('changes nothing when run again', async () => {
     const before = await t.eventCount();
     const report = await t.app.get(SeedRunner).run(dir);

@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from '@kensho/core';
+import { ReviewModule } from '@kensho/review';
+import { SeedsModule } from '@kensho/seeds';
 import { MigrateCommand } from './commands/migrate.command.js';
+import { QualityCommand } from './commands/quality.command.js';
+import { SeedCommand } from './commands/seed.command.js';
 import { IssueTokenCommand, ListTokensCommand, RevokeTokenCommand, TokensCommand } from './commands/tokens.command.js';
 
 @Module({
-  imports: [CoreModule.forRoot({ poolSize: 4 })],
-  providers: [TokensCommand, IssueTokenCommand, RevokeTokenCommand, ListTokensCommand, MigrateCommand],
+  imports: [CoreModule.forRoot({ poolSize: 4 }), ReviewModule, SeedsModule],
+  providers: [TokensCommand, IssueTokenCommand, RevokeTokenCommand, ListTokensCommand, MigrateCommand, SeedCommand, QualityCommand],
 })
 export class CliModule {}

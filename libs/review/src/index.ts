@@ -34,3 +34,5 @@ export * from './use-cases/list-sheets/list-sheets.js';
 export * from './use-cases/list-sheets/list-sheets.dto.js';
 export * from './use-cases/get-cycle/get-cycle.js';
 export * from './review.module.js';
+export * from './use-cases/data-quality/assess-quality.js';
+export * from './use-cases/data-quality/data-quality.js';

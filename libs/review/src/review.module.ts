@@ -4,6 +4,7 @@ import { AggregateService } from './application/aggregate-service.js';
 import { ReviewQueries } from './read-models/review-queries.js';
 import { ApproveSheetHandler } from './use-cases/approve-sheet/approve-sheet.js';
 import { AssignSheetHandler } from './use-cases/assign-sheet/assign-sheet.js';
+import { GetDataQualityHandler } from './use-cases/data-quality/data-quality.js';
 import { CorrectPublishedSheetHandler } from './use-cases/correct-published-sheet/correct-published-sheet.js';
 import { GetCycleHandler } from './use-cases/get-cycle/get-cycle.js';
 import { GetSheetHandler } from './use-cases/get-sheet/get-sheet.js';
@@ -37,6 +38,7 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     GetSheetHandler,
     ListSheetsHandler,
     GetCycleHandler,
+    GetDataQualityHandler,
   ],
   exports: [AggregateService, ReviewQueries, CqrsModule],
 })

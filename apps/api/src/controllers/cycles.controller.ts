@@ -8,6 +8,7 @@ import {
   AssignSheetCommand,
   AssignSheetDto,
   GetCycleQuery,
+  GetDataQualityQuery,
   OpenCycleCommand,
   OpenCycleDto,
   PublishCycleCommand,
@@ -47,6 +48,14 @@ export class CyclesController {
   async get(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto) {
     await this.consistency.await(query.minPosition);
     return this.queries.execute(new GetCycleQuery(fiscalYear));
+  }
+
+  /** Data-quality findings per sheet: what the planning division checks before the committee meets. */
+  @Get(':fy/quality')
+  @Roles('planning', 'committee', 'auditor', 'admin')
+  async quality(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto) {
+    await this.consistency.await(query.minPosition);
+    return this.queries.execute(new GetDataQualityQuery(fiscalYear));
   }
 
   /** Assign a sheet to a department; carries forward last year's static data when there is a sheet. */
