@@ -26,6 +26,13 @@ describe('evaluation provenance', () => {
     expect(error.kind).toBe('forbidden');
   });
 
+  it('lets the owning department record inferred and unknown choices when it replays recorded history', () => {
+    sheet
+      .given([assigned(completeContent())])
+      .when({ type: 'RecordDepartmentEvaluation', evaluation: imported }, { ...kikaku, importer: true })
+      .then([{ type: 'DepartmentEvaluationRecorded', data: { evaluation: imported } }]);
+  });
+
   it("allows an empty choice at submit only when its provenance is 'unknown'", () => {
     const given: SheetEvent[] = [assigned(completeContent()), { type: 'DepartmentEvaluationRecorded', data: { evaluation: imported } }];
     sheet

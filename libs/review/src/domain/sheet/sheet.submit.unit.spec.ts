@@ -94,4 +94,24 @@ describe('SubmitSheet rules', () => {
       .when({ type: 'SubmitSheet', acknowledgedGaps: ['summary'] }, system)
       .thenThrows('sheet.incomplete', { missing: ['effect'] });
   });
+
+  it('lets the owning department replaying its recorded history (importer) acknowledge gaps and a broken breakdown', () => {
+    // 1-03 prints 決算 74 千円 but its funding row lost every value.
+    const content = completeContent();
+    content.finance = { budget: 151, settlement: 74, funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: null } };
+    content.category = null;
+    sheet
+      .given(withEvaluation(content))
+      .when({ type: 'SubmitSheet', acknowledgedGaps: ['category', 'finance.funding'] }, { ...kikaku, importer: true })
+      .then([{ type: 'SheetSubmitted', data: { submittedAt: DEFAULT_NOW, warnings: [], acknowledgedGaps: ['category'] } }]);
+  });
+
+  it('refuses the broken breakdown when the importer did not acknowledge it', () => {
+    const content = completeContent();
+    content.finance.funding.generalFund = null;
+    sheet
+      .given(withEvaluation(content))
+      .when({ type: 'SubmitSheet' }, { ...kikaku, importer: true })
+      .thenThrows('sheet.funding_mismatch', { settlement: 177, fundingTotal: null });
+  });
 });
