@@ -10,6 +10,8 @@ import { ensureDemoTokens } from './demo-tokens.js';
 async function main(): Promise<void> {
   const logger = new Logger('Kensho');
   const app = await createApp();
+  // Handlers register on init; the seed below sends commands before listen() would init.
+  await app.init();
   const config = app.get<KenshoConfig>(KENSHO_CONFIG);
   const postgres = app.get<PostgresTarget>(POSTGRES_TARGET);
   if (postgres.embedded) {
