@@ -16,7 +16,7 @@ describe('npm start on an empty embedded database', () => {
   beforeAll(async () => {
     const [port, pgPort] = [await freePort(), await freePort()];
     base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), KENSHO_DATA_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), KENSHO_DATA_DIR: dataDir };
     delete env.DATABASE_URL;
     const started = Date.now();
     // Its own process group, so that stopping it reaches npm, the shell and the service alike.

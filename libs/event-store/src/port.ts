@@ -78,8 +78,11 @@ export interface ReadAllResult {
 export abstract class EventStore {
   abstract appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** Where an event with this id was stored, or null: how a retried command is recognised before deciding. */
-  abstract findEvent(eventId: string): Promise<{ streamId: string; revision: number; position: number } | null>;
+  /**
+   * Where the event with this id was stored in this stream, or null: how a retried command is
+   * recognised before deciding. The stream is named because not every store indexes ids globally.
+   */
+  abstract findEvent(streamId: string, eventId: string): Promise<{ streamId: string; revision: number; position: number } | null>;
   /** Current last revision of a stream, or null when it does not exist. */
   abstract streamRevision(streamId: string): Promise<number | null>;
   /**

@@ -114,8 +114,9 @@ export function eventStoreContract(name: string, create: () => Promise<ContractH
         const stream = uniqueStream();
         const events = batch(stream, 2);
         const result = await store.appendToStream(stream, events, 'no_stream');
-        expect(await store.findEvent(events[1]!.id)).toEqual({ streamId: stream, revision: 1, position: result.position });
-        expect(await store.findEvent(randomUUID())).toBeNull();
+        expect(await store.findEvent(stream, events[1]!.id)).toEqual({ streamId: stream, revision: 1, position: result.position });
+        expect(await store.findEvent(stream, randomUUID())).toBeNull();
+        expect(await store.findEvent(uniqueStream(), events[1]!.id)).toBeNull();
       });
 
       it('refuses a batch whose ids are only partly stored', async () => {

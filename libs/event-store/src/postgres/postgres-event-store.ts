@@ -154,10 +154,10 @@ export class PostgresEventStore extends EventStore {
     return result.rows.map(toRecorded);
   }
 
-  async findEvent(eventId: string): Promise<{ streamId: string; revision: number; position: number } | null> {
+  async findEvent(streamId: string, eventId: string): Promise<{ streamId: string; revision: number; position: number } | null> {
     const result = await this.db.query<{ stream_id: string; stream_revision: number; global_position: number }>(
-      'SELECT stream_id, stream_revision, global_position FROM es_events WHERE event_id = $1',
-      [eventId],
+      'SELECT stream_id, stream_revision, global_position FROM es_events WHERE event_id = $1 AND stream_id = $2',
+      [eventId, streamId],
     );
     const row = result.rows[0];
     return row ? { streamId: row.stream_id, revision: row.stream_revision, position: row.global_position } : null;

@@ -101,7 +101,7 @@ export class AggregateService {
 
   /** The result of an earlier run of the same command on this stream, if there was one. */
   private async previousRun(streamId: string, commandId: string): Promise<CommandResult | null> {
-    const previous = await this.store.findEvent(eventIdFor(commandId, streamId, 0));
+    const previous = await this.store.findEvent(streamId, eventIdFor(commandId, streamId, 0));
     if (!previous) return null;
     const version = await this.store.streamRevision(streamId);
     return { streamId, version, position: previous.position, events: [], duplicate: true };
