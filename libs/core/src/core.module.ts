@@ -3,8 +3,8 @@ import { TokenService } from '@kensho/auth';
 import { EventStore, PostgresEventStore } from '@kensho/event-store';
 import { Clock, Database, SystemClock, loadConfig, resolvePostgres, runMigrations, type KenshoConfig, type PostgresTarget } from '@kensho/platform';
 import { Projector } from '@kensho/projections';
-import { reviewProjection } from '@kensho/review';
 import { ALL_MIGRATIONS } from './migrations.js';
+import { ALL_PROJECTIONS } from './projections.js';
 
 export const KENSHO_CONFIG = Symbol('kensho.config');
 export const POSTGRES_TARGET = Symbol('kensho.postgres');
@@ -68,7 +68,7 @@ export class CoreModule {
           provide: Projector,
           inject: [Database, EventStore],
           useFactory: (db: Database, store: EventStore) =>
-            new Projector(db, store, [reviewProjection], { log: (m) => logger.warn(m) }),
+            new Projector(db, store, ALL_PROJECTIONS, { log: (m) => logger.warn(m) }),
         },
         CoreLifecycle,
       ],

@@ -1,0 +1,5 @@
+import type { Projection } from '@kensho/projections';
+import { reviewProjection } from '@kensho/review';
+
+/** Every read model the projector keeps up to date, in the API and in the CLI alike. */
+export const ALL_PROJECTIONS: Projection[] = [reviewProjection];
