@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CoreModule, type CoreOptions } from '@kensho/core';
+import { AuditModule } from '@kensho/audit';
 import { ReviewModule } from '@kensho/review';
 import { SeedsModule } from '@kensho/seeds';
+import { AuditController } from './controllers/audit.controller.js';
 import { CyclesController } from './controllers/cycles.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { ReadYourWrites } from './controllers/read-your-writes.js';
@@ -17,8 +19,8 @@ export class AppModule {
   static register(options: CoreOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(options), ReviewModule, SeedsModule],
-      controllers: [HealthController, CyclesController, SheetsController, TokensController],
+      imports: [CoreModule.forRoot(options), ReviewModule, SeedsModule, AuditModule],
+      controllers: [AuditController, HealthController, CyclesController, SheetsController, TokensController],
       providers: [
         ReadYourWrites,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@kensho/core';
 import { ReviewModule } from '@kensho/review';
 import { SeedsModule } from '@kensho/seeds';
+import { AuditCommand, AuditReplayCommand, AuditVerifyCommand } from './commands/audit.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { QualityCommand } from './commands/quality.command.js';
 import { SeedCommand } from './commands/seed.command.js';
@@ -9,6 +10,6 @@ import { IssueTokenCommand, ListTokensCommand, RevokeTokenCommand, TokensCommand
 
 @Module({
   imports: [CoreModule.forRoot({ poolSize: 4 }), ReviewModule, SeedsModule],
-  providers: [TokensCommand, IssueTokenCommand, RevokeTokenCommand, ListTokensCommand, MigrateCommand, SeedCommand, QualityCommand],
+  providers: [TokensCommand, IssueTokenCommand, RevokeTokenCommand, ListTokensCommand, MigrateCommand, SeedCommand, QualityCommand, AuditCommand, AuditVerifyCommand, AuditReplayCommand],
 })
 export class CliModule {}

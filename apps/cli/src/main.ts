@@ -15,6 +15,8 @@ async function main(): Promise<void> {
       process.exit(1);
     },
   });
+  // Exit explicitly with the code commands set: an exit hook of a dependency would otherwise exit 0.
+  process.exit(process.exitCode ?? 0);
 }
 
 main().catch((error: Error) => {

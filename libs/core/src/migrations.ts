@@ -1,3 +1,4 @@
+import { AUDIT_MIGRATIONS } from '@kensho/audit';
 import { AUTH_MIGRATIONS } from '@kensho/auth';
 import { EVENT_STORE_MIGRATIONS } from '@kensho/event-store';
 import type { Migration } from '@kensho/platform';
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...PROJECTION_ENGINE_MIGRATIONS,
   ...REVIEW_READ_MODEL_MIGRATIONS,
   ...HTTP_MIGRATIONS,
+  ...AUDIT_MIGRATIONS,
 ];

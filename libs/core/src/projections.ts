@@ -1,5 +1,6 @@
 import type { Projection } from '@kensho/projections';
+import { auditProjection } from '@kensho/audit';
 import { reviewProjection } from '@kensho/review';
 
 /** Every read model the projector keeps up to date, in the API and in the CLI alike. */
-export const ALL_PROJECTIONS: Projection[] = [reviewProjection];
+export const ALL_PROJECTIONS: Projection[] = [reviewProjection, auditProjection];

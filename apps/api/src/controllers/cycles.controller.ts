@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import {
   AssignSheetCommand,
@@ -20,6 +20,12 @@ import { ReadYourWrites } from './read-your-writes.js';
 
 class MinPositionDto {
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+}
+
+class CycleMomentDto extends MinPositionDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) version?: number;
+  @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
 }
 
 @ApiTags('cycles')
@@ -45,9 +51,9 @@ export class CyclesController {
 
   /** The cycle with its deadlines, editions and progress counts per status and department. */
   @Get(':fy')
-  async get(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto) {
+  async get(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: CycleMomentDto) {
     await this.consistency.await(query.minPosition);
-    return this.queries.execute(new GetCycleQuery(fiscalYear));
+    return this.queries.execute(new GetCycleQuery(fiscalYear, { version: query.version, asOf: query.asOf, knownAt: query.knownAt }));
   }
 
   /** Data-quality findings per sheet: what the planning division checks before the committee meets. */

@@ -53,7 +53,7 @@ export class SheetsController {
   @Get(':id')
   async get(@Param('id') id: string, @Query() query: GetSheetQueryDto, @CurrentActor() viewer: Actor, @Res({ passthrough: true }) res: Response) {
     await this.consistency.await(query.minPosition);
-    const sheet = await this.queries.execute(new GetSheetQuery(id, viewer, { version: query.version, asOf: query.asOf }));
+    const sheet = await this.queries.execute(new GetSheetQuery(id, viewer, { version: query.version, asOf: query.asOf, knownAt: query.knownAt }));
     res.setHeader('ETag', `"${sheet.version}"`);
     return sheet;
   }

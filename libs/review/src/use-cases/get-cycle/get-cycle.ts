@@ -1,5 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { DomainError, fiscalYearLabel } from '../../domain/index.js';
+import type { ReadStreamOptions } from '@kensho/event-store';
+import { AggregateService } from '../../application/aggregate-service.js';
+import { CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
+import { DomainError, fiscalYearLabel, type CycleState } from '../../domain/index.js';
 import { ReviewQueries, type ProgressRow } from '../../read-models/review-queries.js';
 
 export interface CycleView {
@@ -11,39 +14,78 @@ export interface CycleView {
   deadlines: Record<string, string | null>;
   sheetCount: number;
   editions: Array<{ edition: number; publishedAt: string; sheetCount: number }>;
-  progress: { byStatus: Record<string, number>; byDepartment: Record<string, Record<string, number>> };
+  /** Null for a cycle read at a version: sheets have versions of their own. */
+  progress: { byStatus: Record<string, number>; byDepartment: Record<string, Record<string, number>> } | null;
+}
+
+/** The cycle now, or at a version / as of a business time / as known at a recorded time. */
+export interface CycleMoment {
+  version?: number;
+  asOf?: string;
+  knownAt?: string;
 }
 
 export class GetCycleQuery extends Query<CycleView> {
-  constructor(readonly fiscalYear: number) {
+  constructor(readonly fiscalYear: number, readonly at: CycleMoment = {}) {
     super();
   }
 }
 
 @QueryHandler(GetCycleQuery)
 export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
-  constructor(private readonly queries: ReviewQueries) {}
+  constructor(
+    private readonly queries: ReviewQueries,
+    private readonly aggregates: AggregateService,
+  ) {}
 
-  async execute({ fiscalYear }: GetCycleQuery): Promise<CycleView> {
-    const cycle = await this.queries.cycle(fiscalYear);
-    if (!cycle) throw new DomainError('cycle.not_found', 'not_found', `No review cycle for fiscal year ${fiscalYear}`, { fiscalYear });
-    const rows = await this.queries.progress(fiscalYear);
-    const { state } = cycle;
-    return {
-      fiscalYear,
-      fiscalYearLabel: fiscalYearLabel(fiscalYear),
-      title: state.title,
-      status: state.status,
-      version: cycle.version,
-      deadlines: { ...state.deadlines },
-      sheetCount: Object.keys(state.sheets).length,
-      editions: state.editions.map((e) => ({ edition: e.edition, publishedAt: e.publishedAt, sheetCount: e.sheets.length })),
-      progress: summarise(rows),
+  async execute({ fiscalYear, at }: GetCycleQuery): Promise<CycleView> {
+    const notFound = () => new DomainError('cycle.not_found', 'not_found', `No review cycle for fiscal year ${fiscalYear}`, { fiscalYear, ...at });
+    if (at.version === undefined && at.asOf === undefined && at.knownAt === undefined) {
+      const cycle = await this.queries.cycle(fiscalYear);
+      if (!cycle) throw notFound();
+      return view(fiscalYear, cycle.state, cycle.version, summarise(await this.queries.progress(fiscalYear)));
+    }
+    const options: ReadStreamOptions = {
+      ...(at.version !== undefined ? { toRevision: at.version } : {}),
+      ...(at.asOf !== undefined ? { occurredUntil: at.asOf } : {}),
+      ...(at.knownAt !== undefined ? { recordedUntil: at.knownAt } : {}),
     };
+    const loaded = await this.aggregates.load(CycleAggregate, cycleStreamId(fiscalYear), options);
+    if (!loaded.state.exists || loaded.version === null) throw notFound();
+    const progress = at.version === undefined ? summarise(await this.pastProgress(loaded.state, options)) : null;
+    return view(fiscalYear, loaded.state, loaded.version, progress);
+  }
+
+  /** Every sheet of the cycle as of the same moment. */
+  private async pastProgress(state: CycleState, options: ReadStreamOptions): Promise<ProgressRow[]> {
+    const counts = new Map<string, ProgressRow>();
+    for (const sheetId of Object.keys(state.sheets)) {
+      const sheet = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId), options);
+      if (!sheet.state.exists) continue;
+      const key = `${sheet.state.department}/${sheet.state.status}`;
+      const row = counts.get(key) ?? { department: sheet.state.department, status: sheet.state.status, count: 0 };
+      row.count++;
+      counts.set(key, row);
+    }
+    return [...counts.values()];
   }
 }
 
-function summarise(rows: ProgressRow[]): CycleView['progress'] {
+function view(fiscalYear: number, state: CycleState, version: number, progress: CycleView['progress']): CycleView {
+  return {
+    fiscalYear,
+    fiscalYearLabel: fiscalYearLabel(fiscalYear),
+    title: state.title,
+    status: state.status,
+    version,
+    deadlines: { ...state.deadlines },
+    sheetCount: Object.keys(state.sheets).length,
+    editions: state.editions.map((e) => ({ edition: e.edition, publishedAt: e.publishedAt, sheetCount: e.sheets.length })),
+    progress,
+  };
+}
+
+function summarise(rows: ProgressRow[]): NonNullable<CycleView['progress']> {
   const byStatus: Record<string, number> = {};
   const byDepartment: Record<string, Record<string, number>> = {};
   for (const { department, status, count } of rows) {

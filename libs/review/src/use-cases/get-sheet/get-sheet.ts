@@ -6,12 +6,19 @@ import { ReviewQueries } from '../../read-models/review-queries.js';
 import { toSheetView, type SheetView } from '../../read-models/sheet-view.js';
 import { assertMayRead } from '../viewer.js';
 
+/** Time travel: at a version, as of a business time, or as the system knew it at a recorded time. */
+export interface SheetMoment {
+  version?: number;
+  asOf?: string;
+  knownAt?: string;
+}
+
 export class GetSheetQuery extends Query<SheetView> {
   constructor(
     readonly sheetId: string,
     readonly viewer: Actor,
     /** Time travel: the sheet at a version (stream revision) or as of a business time. */
-    readonly at: { version?: number; asOf?: string } = {},
+    readonly at: SheetMoment = {},
   ) {
     super();
   }
@@ -25,17 +32,19 @@ export class GetSheetHandler implements IQueryHandler<GetSheetQuery> {
   ) {}
 
   async execute({ sheetId, viewer, at }: GetSheetQuery): Promise<SheetView> {
-    const view = at.version !== undefined || at.asOf !== undefined ? await this.travel(sheetId, at) : await this.queries.sheet(sheetId);
+    const travelling = at.version !== undefined || at.asOf !== undefined || at.knownAt !== undefined;
+    const view = travelling ? await this.travel(sheetId, at) : await this.queries.sheet(sheetId);
     if (!view) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${sheetId}`, { sheetId, ...at });
     assertMayRead(viewer, view.department);
     return view;
   }
 
   /** Past states are folded from the stream itself: the events are the record. */
-  private async travel(sheetId: string, at: { version?: number; asOf?: string }): Promise<SheetView | null> {
+  private async travel(sheetId: string, at: SheetMoment): Promise<SheetView | null> {
     const loaded = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId), {
       ...(at.version !== undefined ? { toRevision: at.version } : {}),
       ...(at.asOf !== undefined ? { occurredUntil: at.asOf } : {}),
+      ...(at.knownAt !== undefined ? { recordedUntil: at.knownAt } : {}),
     });
     if (!loaded.state.exists || loaded.version === null) return null;
     return toSheetView(loaded.state, loaded.version);

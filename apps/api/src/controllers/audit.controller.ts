@@ -1,0 +1,106 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { Response } from 'express';
+import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, describeChanges, verifyIntegrity, type AuditRow } from '@kensho/audit';
+import { EventStore } from '@kensho/event-store';
+import { Database } from '@kensho/platform';
+import { AggregateService, DomainError, SheetAggregate, sheetStreamId } from '@kensho/review';
+import { Roles } from '../http/auth.js';
+import { ReadYourWrites } from './read-your-writes.js';
+
+class AuditFilterDto {
+  @ApiPropertyOptional({ description: 'Business time from (occurredAt, ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) occurredFrom?: string;
+  @ApiPropertyOptional({ description: 'Business time to' }) @IsOptional() @IsISO8601({ strict: true }) occurredTo?: string;
+  @ApiPropertyOptional({ description: 'Recorded time from (the store clock)' }) @IsOptional() @IsISO8601({ strict: true }) recordedFrom?: string;
+  @ApiPropertyOptional({ description: 'Recorded time to' }) @IsOptional() @IsISO8601({ strict: true }) recordedTo?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) actor?: string;
+  @ApiPropertyOptional({ description: '所管課' }) @IsOptional() @IsString() @MaxLength(100) department?: string;
+  @ApiPropertyOptional({ description: 'Event type, e.g. SheetSubmitted' }) @IsOptional() @IsString() @MaxLength(100) type?: string;
+  @ApiPropertyOptional({ description: 'Stream, e.g. sheet-2016.1-12.sangyoshinko' }) @IsOptional() @IsString() @MaxLength(300) stream?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
+  @ApiPropertyOptional({ description: 'Continue after this cursor (nextCursor of the previous page)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) cursor?: number;
+  @ApiPropertyOptional({ description: 'Page size (JSON only), default 100' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'jsonl'], description: 'csv and jsonl stream every matching row' }) @IsOptional() @IsIn(['json', 'csv', 'jsonl']) format?: 'json' | 'csv' | 'jsonl';
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+}
+
+class DiffQueryDto {
+  @Type(() => Number) @IsInt() @Min(0) from!: number;
+  @Type(() => Number) @IsInt() @Min(0) to!: number;
+}
+
+class HistoryQueryDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+}
+
+/** Auditors (監査) read everything and never write; planning may read one sheet's history. */
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditQueries,
+    private readonly aggregates: AggregateService,
+    private readonly store: EventStore,
+    private readonly db: Database,
+    private readonly consistency: ReadYourWrites,
+  ) {}
+
+  @Get('sheets/:id/history')
+  @Roles('auditor', 'planning')
+  async history(@Param('id') id: string, @Query() query: HistoryQueryDto) {
+    await this.consistency.await(query.minPosition);
+    const events = await this.audit.history(sheetStreamId(id));
+    if (events.length === 0) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${id}`, { sheetId: id });
+    return { sheetId: id, version: events[events.length - 1]!.revision, events };
+  }
+
+  /** What changed between two versions of a sheet, field by field. */
+  @Get('sheets/:id/diff')
+  @Roles('auditor', 'planning')
+  async diff(@Param('id') id: string, @Query() query: DiffQueryDto) {
+    const [from, to] = await Promise.all(
+      [query.from, query.to].map((version) => this.aggregates.load(SheetAggregate, sheetStreamId(id), { toRevision: version })),
+    );
+    if (!from!.state.exists || from!.version !== query.from || to!.version !== query.to) {
+      throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${id} has no version ${from!.version !== query.from ? query.from : query.to}`, { sheetId: id, ...query });
+    }
+    return { sheetId: id, from: query.from, to: query.to, changes: describeChanges(from!.state, to!.state) };
+  }
+
+  @Get('audit/events')
+  @Roles('auditor')
+  async events(@Query() query: AuditFilterDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    await this.consistency.await(query.minPosition);
+    const { cursor, limit, format, minPosition: _wait, ...filter } = query;
+    if (!format || format === 'json') return this.audit.page(filter, cursor ?? 0, limit ?? 100);
+    res.status(200);
+    res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="kensho-audit.${format}"`);
+    // BOM so that spreadsheet software reads the Japanese headers as UTF-8.
+    if (format === 'csv') await write(res, `\uFEFF${AUDIT_CSV_HEADER.join(',')}\r\n`);
+    const line = format === 'csv' ? (r: AuditRow) => `${auditCsvLine(r)}\r\n` : (r: AuditRow) => `${auditJsonLine(r)}\n`;
+    for await (const page of this.audit.all(filter)) await write(res, page.map(line).join(''));
+    res.end();
+    return undefined;
+  }
+
+  /** Recomputes every hash chain and every publication pin; names the first broken link. */
+  @Post('audit/verify')
+  @Roles('auditor')
+  @HttpCode(200)
+  verify() {
+    return verifyIntegrity(this.store, this.db);
+  }
+}
+
+/** Writes with backpressure, so a million rows never sit in memory. */
+function write(res: Response, chunk: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (res.write(chunk)) return resolve();
+    res.once('drain', resolve);
+    res.once('error', reject);
+  });
+}

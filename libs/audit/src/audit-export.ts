@@ -1,0 +1,56 @@
+import { changeLine } from './describe-changes.js';
+import type { AuditRow } from './audit-queries.js';
+
+/** CSV for people (headers in Japanese), one event per row, every cell quoted and formula-safe. */
+export const AUDIT_CSV_HEADER = [
+  '通番',
+  'ストリーム',
+  '版',
+  '全体位置',
+  '種別',
+  '実行者',
+  'ロール',
+  '所管課',
+  '年度（西暦）',
+  'コマンドID',
+  '相関ID',
+  '因果ID',
+  '業務日時',
+  '記録日時',
+  '取込データ',
+  '変更内容',
+];
+
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  // A cell a spreadsheet would evaluate is neutralised as text.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+export function auditCsvLine(row: AuditRow): string {
+  return [
+    row.seq,
+    row.streamId,
+    row.revision,
+    row.position,
+    row.type,
+    row.actorId,
+    row.role,
+    row.department,
+    row.fiscalYear,
+    row.commandId,
+    row.correlationId,
+    row.causationId,
+    row.occurredAt,
+    row.recordedAt,
+    row.imported ? 'yes' : 'no',
+    row.changes.map(changeLine).join('\n'),
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+export function auditJsonLine(row: AuditRow): string {
+  return JSON.stringify(row);
+}

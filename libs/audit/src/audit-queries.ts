@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@kensho/platform';
+import type { FieldChange } from './describe-changes.js';
+
+export interface AuditFilter {
+  /** Business time (occurredAt) range, inclusive. */
+  occurredFrom?: string;
+  occurredTo?: string;
+  /** Recorded time range, inclusive. */
+  recordedFrom?: string;
+  recordedTo?: string;
+  actor?: string;
+  department?: string;
+  type?: string;
+  stream?: string;
+  fiscalYear?: number;
+}
+
+export interface AuditRow {
+  seq: number;
+  position: number;
+  streamId: string;
+  revision: number;
+  type: string;
+  fiscalYear: number | null;
+  actorId: string;
+  role: string;
+  department: string | null;
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  occurredAt: string;
+  recordedAt: string;
+  imported: boolean;
+  changes: FieldChange[];
+}
+
+interface Row {
+  seq: number;
+  position: number;
+  stream_id: string;
+  revision: number;
+  event_type: string;
+  fiscal_year: number | null;
+  actor_id: string;
+  role: string;
+  department: string | null;
+  command_id: string;
+  correlation_id: string;
+  causation_id: string;
+  occurred_at: Date;
+  recorded_at: Date;
+  imported: boolean;
+  changes: FieldChange[];
+}
+
+const toRow = (r: Row): AuditRow => ({
+  seq: r.seq,
+  position: r.position,
+  streamId: r.stream_id,
+  revision: r.revision,
+  type: r.event_type,
+  fiscalYear: r.fiscal_year,
+  actorId: r.actor_id,
+  role: r.role,
+  department: r.department,
+  commandId: r.command_id,
+  correlationId: r.correlation_id,
+  causationId: r.causation_id,
+  occurredAt: r.occurred_at.toISOString(),
+  recordedAt: r.recorded_at.toISOString(),
+  imported: r.imported,
+  changes: r.changes,
+});
+
+/** Reads the audit trail by keyset pages (cursor = seq), so any export streams in bounded memory. */
+@Injectable()
+export class AuditQueries {
+  constructor(private readonly db: Database) {}
+
+  async page(filter: AuditFilter, after: number, limit: number): Promise<{ items: AuditRow[]; nextCursor: number | null }> {
+    const where = ['seq > $1'];
+    const values: unknown[] = [after];
+    const add = (sql: string, value: unknown) => {
+      if (value === undefined) return;
+      values.push(value);
+      where.push(sql.replace('?', `$${values.length}`));
+    };
+    add('occurred_at >= ?::timestamptz', filter.occurredFrom);
+    add('occurred_at <= ?::timestamptz', filter.occurredTo);
+    add('recorded_at >= ?::timestamptz', filter.recordedFrom);
+    add('recorded_at <= ?::timestamptz', filter.recordedTo);
+    add('actor_id = ?', filter.actor);
+    add('department = ?', filter.department);
+    add('event_type = ?', filter.type);
+    add('stream_id = ?', filter.stream);
+    add('fiscal_year = ?', filter.fiscalYear);
+    values.push(limit + 1);
+    const result = await this.db.query<Row>(`SELECT * FROM audit_events WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $${values.length}`, values);
+    const rows = result.rows.slice(0, limit).map(toRow);
+    return { items: rows, nextCursor: result.rows.length > limit ? rows[rows.length - 1]!.seq : null };
+  }
+
+  /** Every matching row, page by page: callers write each page out before the next is read. */
+  async *all(filter: AuditFilter, pageSize = 1000): AsyncGenerator<AuditRow[]> {
+    let cursor = 0;
+    for (;;) {
+      const page = await this.page(filter, cursor, pageSize);
+      if (page.items.length) yield page.items;
+      if (page.nextCursor === null) return;
+      cursor = page.nextCursor;
+    }
+  }
+
+  /** One stream's history, oldest first. */
+  async history(streamId: string): Promise<AuditRow[]> {
+    const result = await this.db.query<Row>('SELECT * FROM audit_events WHERE stream_id = $1 ORDER BY revision', [streamId]);
+    return result.rows.map(toRow);
+  }
+}

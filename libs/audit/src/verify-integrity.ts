@@ -1,0 +1,131 @@
+import { EventStore, GENESIS_HASH, eventHash, type RecordedEvent } from '@kensho/event-store';
+import type { Database } from '@kensho/platform';
+
+export interface IntegrityBreak {
+  streamId: string;
+  revision: number;
+  problem: 'hash_mismatch' | 'revision_gap' | 'revision_order' | 'pin_mismatch' | 'pin_missing' | 'missing_tail';
+  detail: string;
+  expected: string | number | null;
+  actual: string | number | null;
+}
+
+export interface IntegrityReport {
+  ok: boolean;
+  eventsChecked: number;
+  streamsChecked: number;
+  pinsChecked: number;
+  /** The first broken link of each broken stream, in log order; the first entry is the first break overall. */
+  breaks: IntegrityBreak[];
+}
+
+interface StreamProgress {
+  lastRevision: number;
+  lastHash: string;
+  broken: boolean;
+}
+
+interface Pin {
+  sheetId: string;
+  version: number;
+  headHash: string;
+  edition: number;
+  fiscalYear: number;
+}
+
+/**
+ * Recomputes every stream's hash chain over the whole log, then checks every publication's pinned
+ * head hashes and that no stream lost its last events (against the versions the views recorded).
+ */
+export async function verifyIntegrity(
+  store: EventStore,
+  db: Database,
+  progress: (eventsChecked: number) => void = () => undefined,
+): Promise<IntegrityReport> {
+  const streams = new Map<string, StreamProgress>();
+  const breaks: IntegrityBreak[] = [];
+  const pins: Pin[] = [];
+  let eventsChecked = 0;
+  let checkpoint: string | null = null;
+  for (;;) {
+    const page = await store.readAll({ after: checkpoint, maxCount: 5000 });
+    if (page.events.length === 0) break;
+    for (const event of page.events) {
+      checkLink(streams, event, breaks);
+      if (event.type === 'CyclePublished') pins.push(...pinsOf(event));
+    }
+    eventsChecked += page.events.length;
+    checkpoint = page.checkpoint;
+    progress(eventsChecked);
+  }
+  for (const pin of pins) {
+    const [pinned] = await store.readStream(`sheet-${pin.sheetId}`, { fromRevision: pin.version, toRevision: pin.version });
+    if (!pinned) {
+      breaks.push({ streamId: `sheet-${pin.sheetId}`, revision: pin.version, problem: 'pin_missing', expected: pin.headHash, actual: null,
+        detail: `FY${pin.fiscalYear} edition ${pin.edition} pins version ${pin.version}, which no longer exists` });
+    } else if (pinned.metadata.hash !== pin.headHash) {
+      breaks.push({ streamId: pinned.streamId, revision: pin.version, problem: 'pin_mismatch', expected: pin.headHash, actual: pinned.metadata.hash,
+        detail: `FY${pin.fiscalYear} edition ${pin.edition} pinned hash ${pin.headHash.slice(0, 12)}…, the stored event now hashes ${pinned.metadata.hash.slice(0, 12)}…` });
+    }
+  }
+  breaks.push(...(await missingTails(db, streams)));
+  return { ok: breaks.length === 0, eventsChecked, streamsChecked: streams.size, pinsChecked: pins.length, breaks };
+}
+
+function checkLink(streams: Map<string, StreamProgress>, event: RecordedEvent, breaks: IntegrityBreak[]): void {
+  const stream = streams.get(event.streamId) ?? { lastRevision: -1, lastHash: GENESIS_HASH, broken: false };
+  streams.set(event.streamId, stream);
+  if (stream.broken) return;
+  const expectedRevision = stream.lastRevision + 1;
+  const fail = (b: Omit<IntegrityBreak, 'streamId' | 'revision'>) => {
+    stream.broken = true;
+    breaks.push({ streamId: event.streamId, revision: event.revision, ...b });
+  };
+  if (event.revision !== expectedRevision) {
+    return fail({
+      problem: event.revision > expectedRevision ? 'revision_gap' : 'revision_order',
+      expected: expectedRevision,
+      actual: event.revision,
+      detail:
+        event.revision > expectedRevision
+          ? `revision ${expectedRevision} is missing: the log jumps from ${stream.lastRevision} to ${event.revision}`
+          : `revision ${event.revision} (${event.type}) appears after revision ${stream.lastRevision}`,
+    });
+  }
+  const recomputed = eventHash(stream.lastHash, event);
+  if (recomputed !== event.metadata.hash) {
+    return fail({
+      problem: 'hash_mismatch',
+      expected: recomputed,
+      actual: event.metadata.hash,
+      detail: `${event.type} no longer matches its hash: its data or metadata changed after it was written, or an earlier link was replaced`,
+    });
+  }
+  stream.lastRevision = event.revision;
+  stream.lastHash = recomputed;
+}
+
+function pinsOf(event: RecordedEvent): Pin[] {
+  const data = event.data as { edition: number; sheets: Array<{ sheetId: string; version: number; headHash: string }> };
+  const fiscalYear = Number(event.streamId.slice('cycle-'.length));
+  return data.sheets.map((s) => ({ ...s, edition: data.edition, fiscalYear }));
+}
+
+/** Deleting a stream's last events leaves no gap; the views still remember how far each stream went. */
+async function missingTails(db: Database, streams: Map<string, StreamProgress>): Promise<IntegrityBreak[]> {
+  const seen = await db.query<{ stream_id: string; version: number }>(
+    `SELECT 'sheet-' || sheet_id AS stream_id, version FROM rm_sheets
+     UNION ALL SELECT 'cycle-' || fiscal_year, version FROM rm_cycles`,
+  );
+  const breaks: IntegrityBreak[] = [];
+  for (const row of seen.rows) {
+    const stream = streams.get(row.stream_id);
+    const last = stream?.lastRevision ?? -1;
+    if (stream?.broken) continue;
+    if (last < row.version) {
+      breaks.push({ streamId: row.stream_id, revision: last + 1, problem: 'missing_tail', expected: row.version, actual: last,
+        detail: `the views saw revision ${row.version}, the log now ends at ${last < 0 ? 'nothing' : last}` });
+    }
+  }
+  return breaks;
+}

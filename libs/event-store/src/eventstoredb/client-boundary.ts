@@ -1,0 +1,34 @@
+import type {
+  AllStreamResolvedEvent,
+  AppendExpectedRevision,
+  AppendResult as ClientAppendResult,
+  Direction,
+  EventData,
+  Filter,
+  Position,
+  ReadPosition,
+  ReadRevision,
+  ResolvedEvent,
+} from '@eventstore/db-client';
+
+/**
+ * The part of `EventStoreDBClient` the adapter uses, and nothing more: the real client satisfies it
+ * structurally, and the unit tests pass a small in-memory fake (./testing) instead of a server.
+ */
+export interface EsdbClient {
+  appendToStream(streamName: string, events: EventData[], options: { expectedRevision: AppendExpectedRevision }): Promise<ClientAppendResult>;
+  readStream(streamName: string, options: { direction: Direction; fromRevision: ReadRevision; maxCount?: number }): AsyncIterable<ResolvedEvent>;
+  readAll(options: { direction: Direction; fromPosition: ReadPosition; maxCount: number }): AsyncIterable<AllStreamResolvedEvent>;
+  subscribeToAll(options: { fromPosition: ReadPosition; filter: Filter }): EsdbSubscription;
+  dispose(): Promise<void>;
+}
+
+/** The events the adapter listens to on a catch-up subscription. */
+export interface EsdbSubscription {
+  on(event: 'data', listener: (event: AllStreamResolvedEvent) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'close' | 'end', listener: () => void): unknown;
+  unsubscribe(): Promise<void>;
+}
+
+export type { Position };
