@@ -56,4 +56,16 @@ describe('CLI: tokens', () => {
     expect(quality.stdout).toMatch(/^1-08 .*\n\s+- finance\.budget\s+missing_budget/m);
     expect(lastLine(quality.stdout)).toMatch(/^FY2016: 27 sheets, \d+ findings/);
   }, 90_000);
+
+  it('verifies integrity and replays aggregates, exiting non-zero once an event is tampered with', async () => {
+    expect(lastLine((await cli('audit', 'verify')).stdout)).toMatch(/^OK: \d+ events in \d+ streams/);
+    expect(lastLine((await cli('audit', 'replay')).stdout)).toBe('OK: 27 sheets and 2 cycles replayed, views match the events');
+    await t.database.db.query(
+      `UPDATE es_events SET data = jsonb_set(data, '{changes,finance,settlement}', '1') WHERE stream_id = 'sheet-2016.2-02.kosodateshien' AND stream_revision = 1`,
+    );
+    const failed = await cli('audit', 'verify').catch((e: { code: number; stdout: string; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1 });
+    expect((failed as { stdout: string }).stdout).toMatch(/^BROKEN sheet-2016\.2-02\.kosodateshien @ revision 1: hash_mismatch/m);
+    expect((failed as { stderr: string }).stderr).toMatch(/integrity check failed/);
+  }, 90_000);
 });

@@ -22,7 +22,8 @@ export interface IntegrityReport {
 interface StreamProgress {
   lastRevision: number;
   lastHash: string;
-  broken: boolean;
+  /** The stream's first break; a later sighting of a "missing" revision turns a gap into a reordering. */
+  broken: IntegrityBreak | null;
 }
 
 interface Pin {
@@ -73,13 +74,20 @@ export async function verifyIntegrity(
 }
 
 function checkLink(streams: Map<string, StreamProgress>, event: RecordedEvent, breaks: IntegrityBreak[]): void {
-  const stream = streams.get(event.streamId) ?? { lastRevision: -1, lastHash: GENESIS_HASH, broken: false };
+  const stream = streams.get(event.streamId) ?? { lastRevision: -1, lastHash: GENESIS_HASH, broken: null };
   streams.set(event.streamId, stream);
-  if (stream.broken) return;
+  if (stream.broken) {
+    const gap = stream.broken;
+    if (gap.problem === 'revision_gap' && event.revision === gap.expected) {
+      gap.problem = 'revision_order';
+      gap.detail = `revision ${event.revision} (${event.type}) appears in the log after revision ${gap.actual}: events were reordered`;
+    }
+    return;
+  }
   const expectedRevision = stream.lastRevision + 1;
   const fail = (b: Omit<IntegrityBreak, 'streamId' | 'revision'>) => {
-    stream.broken = true;
-    breaks.push({ streamId: event.streamId, revision: event.revision, ...b });
+    stream.broken = { streamId: event.streamId, revision: event.revision, ...b };
+    breaks.push(stream.broken);
   };
   if (event.revision !== expectedRevision) {
     return fail({

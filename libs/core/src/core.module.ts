@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import { TokenService } from '@kensho/auth';
-import { EventStore, PostgresEventStore } from '@kensho/event-store';
+import { EventStore, EventStoreDbEventStore, PostgresEventStore } from '@kensho/event-store';
 import { Clock, Database, SystemClock, loadConfig, resolvePostgres, runMigrations, type KenshoConfig, type PostgresTarget } from '@kensho/platform';
 import { Projector } from '@kensho/projections';
 import { ALL_MIGRATIONS } from './migrations.js';
@@ -61,7 +61,19 @@ export class CoreModule {
           inject: [POSTGRES_TARGET],
           useFactory: (target: PostgresTarget) => new Database(target.url, { max: options.poolSize ?? 20 }),
         },
-        { provide: EventStore, inject: [Database], useFactory: (db: Database) => new PostgresEventStore(db) },
+        {
+          provide: EventStore,
+          inject: [KENSHO_CONFIG, Database],
+          useFactory: (config: KenshoConfig, db: Database) => {
+            // Events go to EventStoreDB when it is configured; projections and checkpoints stay in PostgreSQL.
+            if (config.eventStoreConnectionString) {
+              logger.log(`Event store: EventStoreDB (${withoutCredentials(config.eventStoreConnectionString)})`);
+              return EventStoreDbEventStore.fromConnectionString(config.eventStoreConnectionString);
+            }
+            logger.log('Event store: PostgreSQL');
+            return new PostgresEventStore(db);
+          },
+        },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: TokenService, inject: [Database], useFactory: (db: Database) => new TokenService(db) },
         {
@@ -75,4 +87,9 @@ export class CoreModule {
       exports: [KENSHO_CONFIG, POSTGRES_TARGET, Database, EventStore, Clock, TokenService, Projector],
     };
   }
+}
+
+/** Connection strings may carry a user and password (esdb://admin:changeit@host): never log them. */
+function withoutCredentials(connectionString: string): string {
+  return connectionString.replace(/\/\/[^@/]*@/, '//***@');
 }

@@ -185,9 +185,10 @@ export class EventStoreDbEventStore extends EventStore {
     let before: Position | typeof END = END;
     for (;;) {
       let records = 0;
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: before, maxCount: 100 })) {
+      const page = this.client.readAll({ direction: BACKWARDS, fromPosition: before, maxCount: 100 });
+      for await (const resolved of page) {
         records++;
-        const position = resolved.event?.position;
+        const position: Position | undefined = resolved.event?.position;
         if (!position || (before !== END && map.comparePositions(position, before) >= 0)) continue;
         before = position;
         const event = map.fromClientRecord(resolved.event);
