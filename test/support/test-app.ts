@@ -28,11 +28,11 @@ export interface TestApp {
 }
 
 /** The whole API on its own fresh database, with a token per role and a controllable clock. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: { projector?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase(ALL_MIGRATIONS, { poolSize: 5 });
   const clock = new FixedClock(new Date('2017-05-01T09:00:00+09:00'));
   const config = { ...loadConfig({}), databaseUrl: database.url, projectionWaitMs: 5000 };
-  const app = await createApp({ config, clock, logger: false });
+  const app = await createApp({ config, clock, logger: false, projector: options.projector });
   await app.init();
   const tokenService = app.get(TokenService);
   const issue = async (role: string, department?: string) => (await tokenService.issue({ role, department, name: `test-${role}-${department ?? ''}` })).token;

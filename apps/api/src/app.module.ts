@@ -7,6 +7,7 @@ import { SeedsModule } from '@kensho/seeds';
 import { AuditController } from './controllers/audit.controller.js';
 import { CyclesController } from './controllers/cycles.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { PublicController } from './controllers/public.controller.js';
 import { ReadYourWrites } from './controllers/read-your-writes.js';
 import { SheetsController } from './controllers/sheets.controller.js';
 import { TokensController } from './controllers/tokens.controller.js';
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(options), ReviewModule, SeedsModule, AuditModule],
-      controllers: [AuditController, HealthController, CyclesController, SheetsController, TokensController],
+      controllers: [AuditController, HealthController, CyclesController, SheetsController, TokensController, PublicController],
       providers: [
         ReadYourWrites,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -11,7 +11,9 @@ import { jsonBodyParser } from './http/body-parsing.js';
 import { validationProblem } from './http/request-errors.js';
 
 /** Builds the HTTP application; main.ts and the e2e tests share it. */
-export async function createApp(options: CoreOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'> } = {}): Promise<INestApplication> {
+export async function createApp(
+  options: CoreOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'>; /** Tests of the projector itself turn the in-process one off. */ projector?: boolean } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
@@ -39,6 +41,6 @@ export async function createApp(options: CoreOptions & { logger?: false | Array<
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
-  app.get(Projector).start();
+  if (options.projector !== false) app.get(Projector).start();
   return app;
 }

@@ -21,6 +21,9 @@ export function fiscalYearOf(streamId: string): number | null {
 export const auditProjection: Projection = {
   name: 'audit',
   tables: ['audit_events', 'audit_stream_states'],
+  // seq is the export cursor, drawn from a sequence: sequences are not transactional, so a crashed
+  // batch leaves gaps that a clean rebuild does not have. Its order, not its values, is the contract.
+  volatileColumns: { audit_events: ['seq'] },
   async apply(client, event: RecordedEvent) {
     const aggregate = AGGREGATES[event.streamId.slice(0, event.streamId.indexOf('-'))];
     let changes: FieldChange[] = [];

@@ -9,7 +9,8 @@ export const AUDIT_MIGRATIONS: Migration[] = [
     id: '007-audit-trail',
     sql: `
       CREATE TABLE IF NOT EXISTS audit_events (
-        seq             bigserial PRIMARY KEY,
+        -- An identity (not a serial), so that a rebuild's fresh copy of the table gets its own sequence.
+        seq             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         position        bigint NOT NULL UNIQUE,
         stream_id       text NOT NULL,
         revision        integer NOT NULL,

@@ -3,6 +3,7 @@ import { AUTH_MIGRATIONS } from '@kensho/auth';
 import { EVENT_STORE_MIGRATIONS } from '@kensho/event-store';
 import type { Migration } from '@kensho/platform';
 import { PROJECTION_ENGINE_MIGRATIONS } from '@kensho/projections';
+import { PUBLICATION_MIGRATIONS } from '@kensho/publication';
 import { REVIEW_READ_MODEL_MIGRATIONS } from '@kensho/review';
 import { HTTP_MIGRATIONS } from './http-schema.js';
 
@@ -13,5 +14,6 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...PROJECTION_ENGINE_MIGRATIONS,
   ...REVIEW_READ_MODEL_MIGRATIONS,
   ...HTTP_MIGRATIONS,
+  ...PUBLICATION_MIGRATIONS,
   ...AUDIT_MIGRATIONS,
 ];

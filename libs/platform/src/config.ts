@@ -11,6 +11,11 @@ export interface KenshoConfig {
   /** How long a read waits for projections to reach a client's position. */
   projectionWaitMs: number;
   maxBodyBytes: number;
+  /**
+   * Achievement rates (1 = target met) from which a KPI is rated 順調 (on track) and 概ね順調
+   * (roughly on track); below `roughly` it needs improvement.
+   */
+  kpiRating: { onTrack: number; roughly: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -53,6 +58,23 @@ function eventStoreUrl(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function ratio(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+(\.\d+)?$/.test(raw)) throw new ConfigError(name, `must be a decimal rate such as 0.8 (1 = target met), got "${raw}"`);
+  const value = Number(raw);
+  if (value <= 0 || value > 10) throw new ConfigError(name, `must be above 0 and at most 10, got ${value}`);
+  return value;
+}
+
+function kpiRating(env: NodeJS.ProcessEnv): KenshoConfig['kpiRating'] {
+  const onTrack = ratio(env, 'KPI_RATING_ON_TRACK', 1.0);
+  const roughly = ratio(env, 'KPI_RATING_ROUGHLY', 0.8);
+  // Otherwise a KPI could be "roughly on track" at a rate that is already "on track".
+  if (roughly > onTrack) throw new ConfigError('KPI_RATING_ROUGHLY', `must not be above KPI_RATING_ON_TRACK (${onTrack}), got ${roughly}`);
+  return { onTrack, roughly };
+}
+
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug'] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): KenshoConfig {
@@ -66,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     eventStoreConnectionString: eventStoreUrl(env),
     projectionWaitMs: integer(env, 'PROJECTION_WAIT_MS', 5000, 0, 60000),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 50 * 1024 * 1024),
+    kpiRating: kpiRating(env),
     logLevel,
   };
 }

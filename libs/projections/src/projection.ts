@@ -8,8 +8,13 @@ import type { RecordedEvent } from '@kensho/event-store';
 export interface Projection {
   /** Stable name: the checkpoint's key. */
   name: string;
-  /** Tables this projection owns (rebuild truncates them). */
+  /** Tables this projection owns: a rebuild creates fresh copies of them and swaps them in. */
   tables: string[];
+  /**
+   * Columns whose values legitimately differ between a live run and a rebuild (surrogate keys
+   * such as a serial cursor); checksums leave them out. Everything else must be deterministic.
+   */
+  volatileColumns?: Record<string, string[]>;
   apply(client: pg.PoolClient, event: RecordedEvent): Promise<void>;
 }
 

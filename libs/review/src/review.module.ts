@@ -13,6 +13,7 @@ import { OpenCycleHandler } from './use-cases/open-cycle/open-cycle.js';
 import { PublishCycleHandler } from './use-cases/publish-cycle/publish-cycle.js';
 import { RecordCityResponseHandler } from './use-cases/record-city-response/record-city-response.js';
 import { RecordCommitteeOpinionHandler } from './use-cases/record-committee-opinion/record-committee-opinion.js';
+import { RecordNumericalGoalsHandler } from './use-cases/record-numerical-goals/record-numerical-goals.js';
 import { RecordDepartmentEvaluationHandler } from './use-cases/record-department-evaluation/record-department-evaluation.js';
 import { ReturnSheetHandler } from './use-cases/return-sheet/return-sheet.js';
 import { ReviseSheetContentHandler } from './use-cases/revise-sheet-content/revise-sheet-content.js';
@@ -33,6 +34,7 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     ApproveSheetHandler,
     RecordCommitteeOpinionHandler,
     RecordCityResponseHandler,
+    RecordNumericalGoalsHandler,
     PublishCycleHandler,
     CorrectPublishedSheetHandler,
     GetSheetHandler,

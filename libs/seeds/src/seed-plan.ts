@@ -5,11 +5,16 @@ import {
   AssignSheetCommand,
   OpenCycleCommand,
   RecordDepartmentEvaluationCommand,
+  RecordNumericalGoalsCommand,
   ReviseSheetContentCommand,
   SubmitSheetCommand,
+  parseJapanesePeriod,
+  parseKpiValue,
   sheetIdFor,
   type Actor,
   type CommandMeta,
+  type NumericalGoal,
+  type PolicyArea,
 } from '@kensho/review';
 import type { SeedSet } from './load-seeds.js';
 import { contentPatchOf, evaluationPatchOf, sourceGapsOf } from './seed-content.js';
@@ -24,14 +29,32 @@ export interface SeedStep {
 const PLANNING: Actor = { id: 'seed:企画課', role: 'planning', importer: true };
 const departmentActor = (department: string): Actor => ({ id: `seed:${department}`, role: 'department', department, importer: true });
 
+/** strategy.json's 数値目標 as the domain records them: texts parsed, printed texts kept. */
+function numericalGoalsOf(seeds: SeedSet): NumericalGoal[] {
+  return seeds.strategy.policyAreas.flatMap((area) =>
+    area.numericalGoals.map((goal) => ({
+      id: goal.id,
+      policyArea: area.code as PolicyArea,
+      measure: goal.measure,
+      target: parseKpiValue(goal.target),
+      targetPeriod: parseJapanesePeriod(goal.targetPeriod),
+      actual: parseKpiValue(goal.actual),
+      actualPeriod: goal.actualPeriod ? parseJapanesePeriod(goal.actualPeriod) : null,
+      lowerIsBetter: goal.lowerIsBetter,
+      note: goal.note ?? null,
+    })),
+  );
+}
+
 /** JST wall-clock time in 2017 → ISO instant. */
 const jst = (month: number, day: number, hour: number, minute = 0) =>
   new Date(Date.UTC(2017, month - 1, day, hour - 9, minute)).toISOString();
 
 /**
  * The FY2016 review as it plausibly happened in 2017 (the source gives no dates): the planning
- * division opens the cycle in April and assigns the sheets, each department fills in, evaluates
- * and submits its own sheets in May and June, and the planning division approves them in July.
+ * division opens the cycle in April, records the strategy's numerical goals and assigns the sheets,
+ * each department fills in, evaluates and submits its own sheets in May and June, and the planning
+ * division approves them in July.
  * It stops at approved: the source holds no committee opinion, and none may be invented.
  */
 export function planSeed(seeds: SeedSet): SeedStep[] {
@@ -54,6 +77,10 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
       },
       m,
     ),
+  );
+  // The goals' actuals are known when the year is reviewed: recorded on its cycle right after it opens.
+  add('numerical-goals', PLANNING, jst(4, 10, 9, 30), (m) =>
+    new RecordNumericalGoalsCommand(fy, { type: 'RecordNumericalGoals', goals: numericalGoalsOf(seeds) }, m),
   );
 
   const departments = [...new Set(seeds.sheets.map((s) => s.department))];

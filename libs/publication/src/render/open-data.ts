@@ -88,7 +88,7 @@ function choiceColumns(
 
 const SHEET_COLUMNS: Column<SheetRow>[] = [
   ...identity<SheetRow>(),
-  ...POLICY_AREAS.map((code) => num(`policyArea${code === 'プラス1' ? 'Plus1' : code}`, `施策区分 ${areaNumber(code)}（該当=1、非該当=0）`, (r) => flag(r.sheet.policyAreas.includes(code)))),
+  ...POLICY_AREAS.map((code) => num<SheetRow>(`policyArea${code === 'プラス1' ? 'Plus1' : code}`, `施策区分 ${areaNumber(code)}（該当=1、非該当=0）`, (r) => flag(r.sheet.policyAreas.includes(code)))),
   text('category', '区分', (r) => labelOf(CATEGORY_OPTIONS, r.sheet.content.category, 'stated')),
   text('categoryBasis', '区分の根拠', (r) => basisLabel('stated', r.sheet.content.category !== null)),
   num('implementingBodyCity', '事業主体 室蘭市（該当=1、非該当=0）', (r) => flag(r.sheet.content.implementingBody.city)),
@@ -97,7 +97,7 @@ const SHEET_COLUMNS: Column<SheetRow>[] = [
   text('summary', '事業概要', (r) => richTextToPlain(r.sheet.content.summary) || null),
   num('budget', '予算（千円）', (r) => r.sheet.content.finance.budget),
   num('settlement', '決算（千円）', (r) => r.sheet.content.finance.settlement),
-  ...FUNDING_PARTS.map((part) => num(`funding${part[0]!.toUpperCase()}${part.slice(1)}`, FUNDING_HEADERS[part], (r: SheetRow) => r.sheet.content.finance.funding[part])),
+  ...FUNDING_PARTS.map((part) => num<SheetRow>(`funding${part[0]!.toUpperCase()}${part.slice(1)}`, FUNDING_HEADERS[part], (r) => r.sheet.content.finance.funding[part])),
   text('implementation', '実施内容', (r) => richTextToPlain(r.sheet.content.implementation) || null),
   text('effect', '事業効果', (r) => richTextToPlain(r.sheet.content.effect) || null),
   ...choiceColumns('effectiveness', '事業の評価', '事業の評価に対する意見・理由', EFFECTIVENESS_OPTIONS),

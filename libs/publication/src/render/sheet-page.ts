@@ -1,4 +1,4 @@
-import { FUNDING_PARTS, type Funding, type PlanKpiEntry, type PolicyArea } from '@kensho/review';
+import { FUNDING_PARTS, parseJapanesePeriod, type Funding, type PlanKpiEntry, type PolicyArea } from '@kensho/review';
 import type { EditionSnapshot, PublishedSheet, StrategyArea } from '../edition/edition.types.js';
 import { html, type SafeHtml } from './escape.js';
 import { amountLabel, fiscalYearBoth, jstDate, periodBoth } from './format.js';
@@ -13,7 +13,6 @@ import {
   UNKNOWN_NOTE,
 } from './labels.js';
 import { amountCell, choices, implementingBody, kpiValue, kpiWithPeriod, lines, richText } from './sheet-parts.js';
-import { parseJapanesePeriod } from '@kensho/review';
 
 export const sheetAnchor = (sheet: PublishedSheet): string => `sheet-${sheet.id}`;
 

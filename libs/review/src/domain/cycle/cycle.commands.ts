@@ -1,3 +1,6 @@
+import type { FiscalYearPeriod } from '../values/fiscal-year.js';
+import type { KpiValue } from '../values/kpi-value.js';
+import type { PolicyArea } from '../values/policy-area.js';
 import type { CycleDeadlines } from './cycle.state.js';
 
 export interface OpenCycle {
@@ -35,5 +38,30 @@ export interface RecordCommitteeMeeting {
   opinionsByPolicyArea: Record<string, string>;
 }
 
-export type CycleCommand = OpenCycle | AddSheetToCycle | PublishCycle | RecordCommitteeMeeting;
+/**
+ * 数値目標 of a policy area: strategy-level, not tied to any sheet. The actual is the one known when
+ * the fiscal year is reviewed, so the goals are recorded on that year's cycle.
+ */
+export interface NumericalGoal {
+  /** Stable within the strategy, e.g. '3-g2'. */
+  id: string;
+  policyArea: PolicyArea;
+  measure: string;
+  target: KpiValue;
+  targetPeriod: FiscalYearPeriod | null;
+  actual: KpiValue;
+  actualPeriod: FiscalYearPeriod | null;
+  /** 社会減の抑制: the smaller the figure, the better. */
+  lowerIsBetter: boolean;
+  /** Why a reading was made (e.g. of lowerIsBetter); null when there is nothing to explain. */
+  note: string | null;
+}
+
+/** Replaces the year's whole set of numerical goals (the strategy prints them as one table). */
+export interface RecordNumericalGoals {
+  type: 'RecordNumericalGoals';
+  goals: NumericalGoal[];
+}
+
+export type CycleCommand = OpenCycle | AddSheetToCycle | PublishCycle | RecordCommitteeMeeting | RecordNumericalGoals;
 export type CycleCommandType = CycleCommand['type'];

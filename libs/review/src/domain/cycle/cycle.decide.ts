@@ -4,8 +4,17 @@ import type { DecisionContext, Role } from '../types.js';
 import { checkText, isRecord, Issues } from '../validation.js';
 import { sameDepartment } from '../values/departments.js';
 import { isProjectCode, sheetIdFor } from '../values/ids.js';
-import type { AddSheetToCycle, CycleCommand, CycleCommandType, OpenCycle, PublishCycle, RecordCommitteeMeeting } from './cycle.commands.js';
+import type {
+  AddSheetToCycle,
+  CycleCommand,
+  CycleCommandType,
+  OpenCycle,
+  PublishCycle,
+  RecordCommitteeMeeting,
+  RecordNumericalGoals,
+} from './cycle.commands.js';
 import type { CycleEvent } from './cycle.events.js';
+import { validateNumericalGoals } from './cycle.numerical-goals.js';
 import type { CycleState, PublishedSheetPin } from './cycle.state.js';
 import { validateCommitteeMeeting, validateOpenCycle, validateSnapshots } from './cycle.validation.js';
 
@@ -14,6 +23,7 @@ const WRITERS: Record<CycleCommandType, readonly Role[]> = {
   AddSheetToCycle: ['planning', 'system'],
   PublishCycle: ['planning', 'system'],
   RecordCommitteeMeeting: ['committee', 'planning', 'system'],
+  RecordNumericalGoals: ['planning', 'system'],
 };
 
 const PUBLISHABLE = ['approved', 'published'];
@@ -88,6 +98,19 @@ function recordMeeting(command: RecordCommitteeMeeting): CycleEvent[] {
   return [{ type: 'CommitteeMeetingRecorded', data: { date: command.date, opinionsByPolicyArea } }];
 }
 
+function recordNumericalGoals(command: RecordNumericalGoals, state: CycleState): CycleEvent[] {
+  // The published report shows the goals as they were; changing them afterwards would make the
+  // views disagree with an edition that pins only sheets.
+  if (state.status === 'published') {
+    throw ruleViolation('cycle.closed', `The FY${state.fiscalYear} cycle is published; its numerical goals no longer change`, {
+      fiscalYear: state.fiscalYear,
+    });
+  }
+  const goals = validateNumericalGoals(command.goals);
+  if (jsonEqual(goals, state.numericalGoals)) return [];
+  return [{ type: 'NumericalGoalsRecorded', data: { goals } }];
+}
+
 /** Order of checks as for sheets: role, existence, lifecycle, payload. */
 export function decideCycle(command: CycleCommand, state: CycleState, ctx: DecisionContext): CycleEvent[] {
   if (!isRecord(command) || !Object.hasOwn(WRITERS, String(command.type))) {
@@ -108,5 +131,7 @@ export function decideCycle(command: CycleCommand, state: CycleState, ctx: Decis
       return publish(command, state, ctx);
     case 'RecordCommitteeMeeting':
       return recordMeeting(command);
+    case 'RecordNumericalGoals':
+      return recordNumericalGoals(command, state);
   }
 }

@@ -1,4 +1,6 @@
+import { cloneJson } from '../equality.js';
 import type { PolicyArea } from '../values/policy-area.js';
+import type { NumericalGoal } from './cycle.commands.js';
 import type { CycleEvent } from './cycle.events.js';
 
 /** ISO dates 'YYYY-MM-DD', in this order when present. */
@@ -32,6 +34,7 @@ export interface CycleState {
   sheets: Record<string, { projectCode: string; department: string }>;
   editions: CycleEdition[];
   committeeMeetings: Array<{ date: string; opinionsByPolicyArea: Partial<Record<PolicyArea, string>> }>;
+  numericalGoals: NumericalGoal[];
   status: CycleStatus;
   openedAt: string | null;
 }
@@ -44,6 +47,7 @@ export const initialCycleState: CycleState = Object.freeze({
   sheets: {},
   editions: [],
   committeeMeetings: [],
+  numericalGoals: [],
   status: 'open',
   openedAt: null,
 }) as CycleState;
@@ -67,6 +71,8 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
       const meeting = { date: event.data.date, opinionsByPolicyArea: { ...event.data.opinionsByPolicyArea } };
       return { ...state, committeeMeetings: [...state.committeeMeetings, meeting] };
     }
+    case 'NumericalGoalsRecorded':
+      return { ...state, numericalGoals: cloneJson(event.data.goals) };
     default:
       return state;
   }

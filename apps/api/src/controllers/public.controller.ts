@@ -1,0 +1,145 @@
+import { Controller, Get, Param, ParseIntPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import type { Request, Response } from 'express';
+import { Database } from '@kensho/platform';
+import { DOCUMENT_NAMES, PublicationQueries, type DocumentName, type StoredDocument } from '@kensho/publication';
+import { DomainError } from '@kensho/review';
+import { Public } from '../http/auth.js';
+import { ReadYourWrites } from './read-your-writes.js';
+
+class MinPositionDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+}
+
+const DATA_FILES = DOCUMENT_NAMES.filter((name) => name !== 'report.html');
+
+// Published pages carry no script at all; whatever slipped through escaping could not run.
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+};
+
+/**
+ * What citizens read, without logging in: the latest edition of a fiscal year's publication and
+ * every earlier one, as the HTML report and as open data. Every edition is served as the bytes it
+ * was published with, so an edition's address always shows the same thing.
+ */
+@ApiTags('public')
+@Public()
+@Controller('public')
+export class PublicController {
+  // Built here rather than provided, so the app module only registers this controller.
+  private readonly publications: PublicationQueries;
+
+  constructor(
+    db: Database,
+    private readonly consistency: ReadYourWrites,
+  ) {
+    this.publications = new PublicationQueries(db);
+  }
+
+  /** 公表履歴: every edition with its time and corrections. */
+  @Get(':fy/editions')
+  async editions(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto, @Res() res: Response) {
+    await this.consistency.await(query.minPosition);
+    const page = await this.publications.editionsPage(fiscalYear);
+    if (!page) throw notPublished(fiscalYear);
+    res.set({ ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(page);
+  }
+
+  /** An edition's report (HTML). */
+  @Get(':fy/editions/:edition')
+  async edition(
+    @Param('fy', ParseIntPipe) fiscalYear: number,
+    @Param('edition', ParseIntPipe) edition: number,
+    @Query() query: MinPositionDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await this.consistency.await(query.minPosition);
+    this.send(req, res, await this.find(fiscalYear, edition, 'report.html'), true);
+  }
+
+  /** An edition's open data: sheets.csv, kpis.csv, sheets.json, kpis.json. */
+  @Get(':fy/editions/:edition/:file')
+  async editionData(
+    @Param('fy', ParseIntPipe) fiscalYear: number,
+    @Param('edition', ParseIntPipe) edition: number,
+    @Param('file') file: string,
+    @Query() query: MinPositionDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await this.consistency.await(query.minPosition);
+    this.send(req, res, await this.find(fiscalYear, edition, dataFile(file)), true);
+  }
+
+  /** The latest edition's report (HTML). */
+  @Get(':fy')
+  async latest(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto, @Req() req: Request, @Res() res: Response) {
+    await this.consistency.await(query.minPosition);
+    this.send(req, res, await this.find(fiscalYear, await this.latestEdition(fiscalYear), 'report.html'), false);
+  }
+
+  /** The latest edition's open data. */
+  @Get(':fy/:file')
+  async latestData(
+    @Param('fy', ParseIntPipe) fiscalYear: number,
+    @Param('file') file: string,
+    @Query() query: MinPositionDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    await this.consistency.await(query.minPosition);
+    const name = dataFile(file);
+    this.send(req, res, await this.find(fiscalYear, await this.latestEdition(fiscalYear), name), false);
+  }
+
+  private async latestEdition(fiscalYear: number): Promise<number> {
+    const edition = await this.publications.latestEdition(fiscalYear);
+    if (edition === null) throw notPublished(fiscalYear);
+    return edition;
+  }
+
+  private async find(fiscalYear: number, edition: number, name: DocumentName): Promise<StoredDocument> {
+    const document = await this.publications.document(fiscalYear, edition, name);
+    if (!document) {
+      throw new DomainError('publication.not_found', 'not_found', `FY${fiscalYear} has no published edition ${edition}`, { fiscalYear, edition });
+    }
+    return document;
+  }
+
+  /** An edition's own address never changes content (immutable); the latest address moves on. */
+  private send(req: Request, res: Response, document: StoredDocument, permanent: boolean): void {
+    const etag = `"${document.sha256}"`;
+    res.set({
+      ...SECURITY_HEADERS,
+      'Content-Type': document.contentType,
+      ETag: etag,
+      'Cache-Control': permanent ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Kensho-Edition': String(document.edition),
+    });
+    if (document.name !== 'report.html') {
+      res.set('Content-Disposition', `inline; filename="kensho-fy${document.fiscalYear}-edition${document.edition}-${document.name}"`);
+    }
+    if (req.headers['if-none-match'] === etag) {
+      res.status(304).end();
+      return;
+    }
+    res.status(200).end(document.body);
+  }
+}
+
+function notPublished(fiscalYear: number): DomainError {
+  return new DomainError('publication.not_found', 'not_found', `Nothing of FY${fiscalYear} has been published yet`, { fiscalYear });
+}
+
+function dataFile(file: string): DocumentName {
+  if (!(DATA_FILES as readonly string[]).includes(file)) {
+    throw new DomainError('publication.not_found', 'not_found', `No such published file: ${file}; try one of ${DATA_FILES.join(', ')}`, { file });
+  }
+  return file as DocumentName;
+}
