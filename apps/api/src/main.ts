@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { KENSHO_CONFIG, POSTGRES_TARGET } from '@kensho/core';
 import { TokenService } from '@kensho/auth';
-import { Database } from '@kensho/platform';
+import { EventStore } from '@kensho/event-store';
 import { SeedRunner, seedDirFor } from '@kensho/seeds';
 import type { KenshoConfig, PostgresTarget } from '@kensho/platform';
 import { createApp } from './create-app.js';
@@ -16,8 +16,7 @@ async function main(): Promise<void> {
   const postgres = app.get<PostgresTarget>(POSTGRES_TARGET);
   if (postgres.embedded) {
     // The demo starts with real data: the FY2016 review, on the first start of an empty database.
-    const events = await app.get(Database).query<{ n: number }>('SELECT count(*)::int AS n FROM es_events');
-    if (events.rows[0]!.n === 0) {
+    if ((await app.get(EventStore).headCheckpoint()) === null) {
       const report = await app.get(SeedRunner).run(seedDirFor(2016));
       logger.log(`Empty embedded database: loaded the FY2016 Muroran review (${report.sheets} sheets, ${report.steps} steps)`);
     }

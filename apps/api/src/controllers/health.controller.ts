@@ -1,19 +1,36 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { EventStore } from '@kensho/event-store';
 import { Database } from '@kensho/platform';
 import { Public } from '../http/auth.js';
+import { HttpProblem } from '../http/request-errors.js';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly store: EventStore,
+  ) {}
 
-  /** Liveness and database reachability; no token needed. */
+  /** Liveness, and reachability of PostgreSQL and of the event store (which may be EventStoreDB); no token. */
   @Public()
   @Get()
   async health() {
-    const started = Date.now();
-    await this.db.query('SELECT 1');
-    return { status: 'ok', database: { status: 'ok', latencyMs: Date.now() - started } };
+    const database = await timed(() => this.db.query('SELECT 1'));
+    const eventStore = await timed(() => this.store.headCheckpoint());
+    const status = database.status === 'ok' && eventStore.status === 'ok' ? 'ok' : 'degraded';
+    if (status !== 'ok') throw new HttpProblem(503, 'health.degraded', 'Service degraded', 'A backing store is unreachable', { database, eventStore });
+    return { status, database, eventStore };
+  }
+}
+
+async function timed(check: () => Promise<unknown>): Promise<{ status: 'ok' | 'down'; latencyMs: number; error?: string }> {
+  const started = Date.now();
+  try {
+    await check();
+    return { status: 'ok', latencyMs: Date.now() - started };
+  } catch (error) {
+    return { status: 'down', latencyMs: Date.now() - started, error: (error as Error).message };
   }
 }

@@ -90,6 +90,7 @@ export class EventStoreDbEventStore extends EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backward = options.direction === 'backward';
     const { fromRevision: from, toRevision: to, maxCount } = options;
+    if (maxCount === 0) return [];
     const inRange = (revision: number) =>
       backward
         ? (from === undefined || revision <= from) && (to === undefined || revision >= to)
@@ -126,8 +127,7 @@ export class EventStoreDbEventStore extends EventStore {
 
   async findEvent(streamId: string, eventId: string): Promise<{ streamId: string; revision: number; position: number } | null> {
     const id = eventId.toLowerCase();
-    // Newest first: a retried command is almost always looking for one of the last events.
-    const found = (await this.readStream(streamId, { direction: 'backward' })).find((e) => e.id === id);
+    const found = (await this.readStream(streamId)).find((e) => e.id === id);
     return found ? { streamId, revision: found.revision, position: found.position } : null;
   }
 
