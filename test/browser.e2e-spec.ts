@@ -9,6 +9,9 @@ import { bearer, completeContent, completeEvaluation, startTestApp, type TestApp
 // The Debian package, never a downloaded browser build (.ci/run installs it when missing).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+// Runs inside the page (in $$eval); the project compiles without the DOM library.
+declare const getComputedStyle: (element: unknown) => { breakBefore: string };
+
 const ARTIFACTS = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 
 // Without Chromium a developer's `npm test` still runs everything else; CI must have it.
@@ -97,20 +100,26 @@ describeWithChromium('The published FY2016 report in headless Chromium', () => {
     expect(await page.locator('#sheet-2016\\.1-12\\.sangyoshinko').getByText('創業支援の成果が見られる。').isVisible()).toBe(true);
 
     await page.screenshot({ path: `${ARTIFACTS}fy2016-edition1-contents.png` });
+    writeFileSync(`${ARTIFACTS}fy2016-edition1.html`, (await t.http.get('/public/2016/editions/1').expect(200)).text);
     await page.locator('#sheet-2016\\.1-02\\.sangyoshinko').screenshot({ path: `${ARTIFACTS}fy2016-edition1-sheet-1-02.png` });
     await page.close();
   });
 
-  it('prints every sheet from a new A4 page', async () => {
+  it('prints every sheet on its own A4 page', async () => {
     const { page } = await open('/public/2016/editions/1');
     await page.emulateMedia({ media: 'print' });
+    // The A4 content box of the report's @page rule (210×297 mm less the margins), at 96 px per inch.
+    const mm = 96 / 25.4;
+    await page.setViewportSize({ width: Math.floor(190 * mm), height: Math.floor(274 * mm) });
     const sheets: SheetInPage[] = await readSheets(page);
     expect(sheets.map((s) => s.breakBefore)).toEqual(Array(27).fill('page'));
+    const heights = await page.$$eval('article.sheet', (articles) => articles.map((a) => [a.id, Math.ceil(a.getBoundingClientRect().height)] as const));
+    expect(heights.filter(([, h]) => h > 274 * mm)).toEqual([]);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(`${ARTIFACTS}fy2016-edition1.pdf`, pdf);
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-    expect(pages).toBeGreaterThanOrEqual(28); // the front matter, then at least one page per sheet
-    await page.screenshot({ path: `${ARTIFACTS}fy2016-edition1-sheet-print.png`, clip: await page.locator('#sheet-2016\\.1-01\\.kikaku').boundingBox() ?? undefined });
+    expect(pages).toBeGreaterThanOrEqual(1 + 27); // the front matter, then one page per sheet
+    await page.locator('#sheet-2016\\.1-07\\.sangyoshinko').screenshot({ path: `${ARTIFACTS}fy2016-edition1-sheet-1-07-print.png` });
     await page.close();
   });
 
@@ -134,6 +143,27 @@ describeWithChromium('The published FY2016 report in headless Chromium', () => {
     expect(await page.locator(`#sheet-${id.replace(/\./g, '\\.')}`).getByText('<img src=x onerror="alert(2)">').isVisible()).toBe(true);
     expect(await page.locator('script, img').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('shows edition 2 with its correction, and the list of editions', async () => {
+    const { http, tokens, clock } = t;
+    clock.set('2017-11-01T09:30:00+09:00');
+    await http
+      .post('/api/v1/sheets/2016.1-03.kikaku/corrections')
+      .set(bearer(tokens.planning))
+      .send({ changes: { finance: { funding: { generalFund: 74 } } }, reason: '財源内訳（一般財源）の記載漏れを訂正しました。' })
+      .expect(200);
+    clock.set('2017-11-02T10:00:00+09:00');
+    const published = await http.post('/api/v1/cycles/2016/publish').set(bearer(tokens.planning)).expect(201);
+    const { page } = await open(`/public/2016/editions?minPosition=${published.body.position}`);
+    expect(await page.locator('table.editions tbody tr').count()).toBe(2);
+    expect(await page.getByText('財源内訳（一般財源）の記載漏れを訂正しました。').isVisible()).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}fy2016-editions.png` });
+    await page.getByRole('link', { name: '報告書' }).first().click();
+    await page.waitForURL('**/public/2016/editions/2');
+    await page.locator('.corrections-list').screenshot({ path: `${ARTIFACTS}fy2016-edition2-corrections.png` });
+    expect(await page.locator('article.sheet').count()).toBe(27);
     await page.close();
   });
 });

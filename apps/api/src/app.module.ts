@@ -11,6 +11,7 @@ import { PublicController } from './controllers/public.controller.js';
 import { ReadYourWrites } from './controllers/read-your-writes.js';
 import { SheetsController } from './controllers/sheets.controller.js';
 import { TokensController } from './controllers/tokens.controller.js';
+import { ViewsController } from './controllers/views.controller.js';
 import { AuthGuard } from './http/auth.js';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor.js';
 import { ProblemFilter } from './http/problem.filter.js';
@@ -21,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(options), ReviewModule, SeedsModule, AuditModule],
-      controllers: [AuditController, HealthController, CyclesController, SheetsController, TokensController, PublicController],
+      controllers: [AuditController, HealthController, CyclesController, SheetsController, TokensController, PublicController, ViewsController],
       providers: [
         ReadYourWrites,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,6 +5,7 @@ import type { Migration } from '@kensho/platform';
 import { PROJECTION_ENGINE_MIGRATIONS } from '@kensho/projections';
 import { PUBLICATION_MIGRATIONS } from '@kensho/publication';
 import { REVIEW_READ_MODEL_MIGRATIONS } from '@kensho/review';
+import { VIEW_MIGRATIONS } from '@kensho/views';
 import { HTTP_MIGRATIONS } from './http-schema.js';
 
 /** Every schema change of the service, applied on boot by the API and the CLI. */
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...HTTP_MIGRATIONS,
   ...PUBLICATION_MIGRATIONS,
   ...AUDIT_MIGRATIONS,
+  ...VIEW_MIGRATIONS,
 ];

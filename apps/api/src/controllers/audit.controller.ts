@@ -91,7 +91,9 @@ export class AuditController {
   @Post('audit/verify')
   @Roles('auditor')
   @HttpCode(200)
-  verify() {
+  async verify(@Query() query: HistoryQueryDto) {
+    // Events of transactions still open are not yet readable; minPosition waits until they are.
+    await this.consistency.await(query.minPosition);
     return verifyIntegrity(this.store, this.db);
   }
 }

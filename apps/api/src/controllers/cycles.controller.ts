@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -12,6 +12,9 @@ import {
   OpenCycleCommand,
   OpenCycleDto,
   PublishCycleCommand,
+  RecordNumericalGoalsCommand,
+  RecordNumericalGoalsDto,
+  toNumericalGoals,
   type CommandMeta,
 } from '@kensho/review';
 import { Roles } from '../http/auth.js';
@@ -77,6 +80,16 @@ export class CyclesController {
     res.setHeader('Location', `/api/v1/sheets/${encodeURIComponent(result.sheetId)}`);
     if (result.version !== null) res.setHeader('ETag', `"${result.version}"`);
     return { id: result.sheetId, version: result.version, position: result.position, carriedFrom: result.carriedFrom };
+  }
+
+  /** 数値目標: the strategy's numerical goals with the actuals known when this year is reviewed (企画課). */
+  @Put(':fy/numerical-goals')
+  @Roles('planning')
+  async numericalGoals(@Param('fy', ParseIntPipe) fiscalYear: number, @Body() body: RecordNumericalGoalsDto, @Meta() meta: CommandMeta) {
+    const result = await this.commands.execute(
+      new RecordNumericalGoalsCommand(fiscalYear, { type: 'RecordNumericalGoals', goals: toNumericalGoals(body) }, meta),
+    );
+    return { fiscalYear, version: result.version, position: result.position, events: result.events };
   }
 
   /** Publish the cycle: a new edition each time; every sheet must be approved. */

@@ -33,6 +33,7 @@ table { border-collapse: collapse; width: 100%; }
 .legend { font-size: .85em; color: var(--muted); margin-top: 4mm; }
 .repeat { color: var(--muted); font-size: .85em; }
 .note-mark { color: var(--note); }
+.corrections th { white-space: nowrap; }
 .center { text-align: center !important; } .nowrap { white-space: nowrap; }
 .project-code { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .empty { color: var(--muted); }
@@ -63,7 +64,7 @@ table { border-collapse: collapse; width: 100%; }
 .kpi-cell { padding: 0 !important; }
 .kpi { border-style: hidden; } .kpi .c-kpi { width: 21%; }
 .kpi .kpi-title { font-weight: bold; }
-.share { margin-left: .2em; color: var(--muted); }
+.share { margin-left: .2em; color: var(--muted); white-space: nowrap; }
 .evaluation .c-choice { width: 46%; }
 .choice-cell { white-space: normal; }
 .rating { display: inline-block; margin-left: 1em; padding: 0 .5em; border: 1px solid var(--rule); }
@@ -79,7 +80,16 @@ table { border-collapse: collapse; width: 100%; }
 @media print {
   body { background: #fff; font-size: 9pt; }
   .front, .sheet { width: auto; margin: 0; padding: 0; box-shadow: none; }
-  .sheet { break-before: page; page-break-before: always; font-size: 7.6pt; line-height: 1.32; }
+  /* Compact enough that each seeded FY2016 sheet fits one A4 page, as the city's own sheets do. */
+  .sheet { break-before: page; page-break-before: always; font-size: 7.2pt; line-height: 1.25; }
+  .sheet .grid th, .sheet .grid td, .sheet .kpi th, .sheet .kpi td, .sheet .finance th, .sheet .finance td { padding: .45mm 1.2mm; }
+  .band { margin-top: 1.2mm; padding: .2mm 1.5mm; }
+  .sheet-caption { margin-bottom: 1mm; }
+  .tree { columns: 2; column-gap: 4mm; }
+  .tree > li { break-inside: avoid; }
+  .period { font-size: .85em; }
+  .basis { font-size: .8em; padding: 0 .2em; }
+  .head td.project-name { font-size: 1.15em; }
   .sheet table, .sheet tr { break-inside: avoid; }
   .no-print { display: none; }
   a { color: inherit; text-decoration: none; }
