@@ -96,6 +96,9 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
     expect(noEffect).toContain('□総合戦略のKPI達成に有効であった');
     expect(pageOf(html, '2016.1-01.kikaku')).toMatch(/□総合戦略のKPI達成に有効であった□総合戦略のKPI達成に有効とは言えなかった※原資料に記載なし/);
     expect(pageOf(html, '2016.2-02.kosodateshien')).toContain('44,511千円');
+    // The area's numerical goals as the cycle recorded them for FY2016, and its measure tree.
+    expect(pageOf(html, '2016.1-03.kikaku')).toContain('西胆振圏域3市3町の総人口184,000人［2019年度（平成31年度/令和元年度）］187,741人［2016年度（平成28年度）］');
+    expect(pageOf(html, '2016.1-03.kikaku')).toContain('分類「働くまち」として室蘭を選んでもらう');
     expect(pageOf(html, '2016.1-12.sangyoshinko')).toContain('推進会議の意見創業支援の成果が見られる。評価：A市の対応引き続き金融機関と連携して取り組む。');
     expect(text(html)).toContain('2017年10月2日 10時00分');
     expect(html).not.toContain('<script');

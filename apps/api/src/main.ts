@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { KENSHO_CONFIG, POSTGRES_TARGET } from '@kensho/core';
 import { TokenService } from '@kensho/auth';
 import { EventStore } from '@kensho/event-store';
+import { Projector } from '@kensho/projections';
 import { SeedRunner, seedDirFor } from '@kensho/seeds';
 import type { KenshoConfig, PostgresTarget } from '@kensho/platform';
 import { createApp } from './create-app.js';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
     // The demo starts with real data: the FY2016 review, on the first start of an empty database.
     if ((await app.get(EventStore).headCheckpoint()) === null) {
       const report = await app.get(SeedRunner).run(seedDirFor(2016));
+      // The demo's first reader should see the review, not views still catching up.
+      if (report.lastPosition !== null) await app.get(Projector).waitFor(report.lastPosition, 60_000);
       logger.log(`Empty embedded database: loaded the FY2016 Muroran review (${report.sheets} sheets, ${report.steps} steps)`);
     }
     const file = await ensureDemoTokens(app.get(TokenService), config.dataDir);

@@ -83,6 +83,7 @@ export function buildEditionSnapshot(input: SnapshotInput): EditionSnapshot {
     title: input.cycle.title,
     strategy: input.strategy,
     committeeMeetings: input.cycle.committeeMeetings.map((m) => ({ date: m.date, opinionsByPolicyArea: { ...m.opinionsByPolicyArea } })),
+    numericalGoals: (input.cycle.numericalGoals ?? []).map((g) => ({ ...g })),
     sheets,
     corrections: correctionsOf(sheets, input.edition, input.previous),
   };

@@ -1,23 +1,12 @@
 import type { CycleState, DepartmentEvaluation, PolicyArea, SheetContent, SheetState } from '@kensho/review';
 
-/** A numerical goal (数値目標) of a policy area, as printed: texts, not figures. */
-export interface StrategyGoal {
-  measure: string;
-  target: string;
-  targetPeriod: string;
-  actual: string;
-  actualPeriod: string | null;
-}
-
 export interface StrategyArea {
   code: PolicyArea;
   name: string;
-  /** Empty when the goals on record are not this fiscal year's (their actuals belong to another year). */
-  goals: StrategyGoal[];
   directions: Array<{ name: string; measures: Array<{ name: string; subMeasures: string[] }> }>;
 }
 
-/** The strategy (総合戦略) a sheet page prints above its content: area names, goals, the measure tree. */
+/** The strategy (総合戦略) a sheet page prints above its content: area names and the measure tree. */
 export interface StrategyReference {
   name: string;
   period: { from: number; to: number };
@@ -62,6 +51,8 @@ export interface EditionSnapshot {
   title: string;
   strategy: StrategyReference | null;
   committeeMeetings: CycleState['committeeMeetings'];
+  /** 数値目標 of every policy area with the actuals known for this fiscal year, as the cycle recorded them. */
+  numericalGoals: CycleState['numericalGoals'];
   /** In report order: project code, then the order the sheets were assigned (the source's order). */
   sheets: PublishedSheet[];
   /** Every correction up to this edition, oldest first. */

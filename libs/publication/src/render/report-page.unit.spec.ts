@@ -61,7 +61,8 @@ describe('the published report (HTML)', () => {
     expect(page).toContain('50件［2015～2019年度（平成27～31年度）］');
     expect(page).toContain('2016年度（平成28年度）目標値');
     expect(page).toContain('2019年度（平成31年度/令和元年度）目標値');
-    expect(page).toContain('新規創業件数( /2)'); // both fixture projects feed it
+    expect(page).toContain('新規創業件数( /2)');
+    expect(page).toContain('数値目標市の施策により創出する新規雇用者数400人［2015～2019年度（平成27～31年度）］約110人［2015～2016年度（平成27～28年度）］'); // both fixture projects feed it
   });
 
   it('shows the committee opinion with its rating and the city response', () => {

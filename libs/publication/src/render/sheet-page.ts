@@ -1,7 +1,7 @@
-import { FUNDING_PARTS, parseJapanesePeriod, type Funding, type PlanKpiEntry, type PolicyArea } from '@kensho/review';
+import { FUNDING_PARTS, type Funding, type PlanKpiEntry, type PolicyArea } from '@kensho/review';
 import type { EditionSnapshot, PublishedSheet, StrategyArea } from '../edition/edition.types.js';
 import { html, type SafeHtml } from './escape.js';
-import { amountLabel, fiscalYearBoth, jstDate, periodBoth } from './format.js';
+import { amountLabel, fiscalYearBoth, jstDate } from './format.js';
 import type { KpiKind } from './kpi-shares.js';
 import {
   areaHeading,
@@ -28,24 +28,16 @@ const FUNDING_HEADERS: Record<keyof Funding, string> = {
   generalFund: '一般財源',
 };
 
-function goalPeriod(text: string | null): string {
-  if (!text) return '';
-  const period = parseJapanesePeriod(text);
-  return period ? periodBoth(period) : text;
-}
-
 /** 施策区分: the area's numerical goals and its measure tree, printed on every sheet of the area. */
 function areaBlock(code: PolicyArea, ctx: SheetPageContext): SafeHtml {
   const area: StrategyArea | undefined = ctx.snapshot.strategy?.areas.find((a) => a.code === code);
-  const goals = area?.goals ?? [];
+  const goals = ctx.snapshot.numericalGoals.filter((g) => g.policyArea === code);
   const directions = area?.directions ?? [];
   return html`<table class="grid area">
   <colgroup><col class="c-label"><col><col class="c-value"><col class="c-value"></colgroup>
   <tr><th colspan="2" class="area-name">${areaHeading(code, ctx.snapshot.strategy)}</th><th>目標［対象年度］</th><th>実績［対象年度］</th></tr>
   ${goals.map(
-    (g, i) => html`<tr>${i === 0 ? html`<th rowspan="${goals.length}">数値目標</th>` : ''}<td>${g.measure}</td><td>${g.target}<span class="period">［${goalPeriod(g.targetPeriod)}］</span></td><td>${g.actual}${
-      g.actualPeriod ? html`<span class="period">［${goalPeriod(g.actualPeriod)}］</span>` : ''
-    }</td></tr>`,
+    (g, i) => html`<tr>${i === 0 ? html`<th rowspan="${goals.length}">数値目標</th>` : ''}<td>${g.measure}</td><td>${kpiWithPeriod(g.target, g.targetPeriod)}</td><td>${kpiWithPeriod(g.actual, g.actualPeriod)}</td></tr>`,
   )}
   ${directions.length
     ? html`<tr><th>分類</th><td colspan="3"><ul class="tree">${directions.map(

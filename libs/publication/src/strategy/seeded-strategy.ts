@@ -5,8 +5,8 @@ import { loadSeedSet, seedDirFor, type SeedSet } from '@kensho/seeds';
 import type { StrategyReference } from '../edition/edition.types.js';
 
 /**
- * The strategy master (area names, numerical goals, measure tree) lives only in the seed files:
- * no event records it yet. A publication copies what it used into its snapshot, so an edition
+ * The strategy master (area names, measure tree) lives only in the seed files: no event records it
+ * yet (numerical goals do: they come from the cycle). A publication copies what it used into its snapshot, so an edition
  * never changes when these files do.
  */
 const loaded = new Map<string, SeedSet>();
@@ -30,7 +30,7 @@ function seededYears(): number[] {
     .sort((a, b) => b - a);
 }
 
-export function toStrategyReference(set: SeedSet, fiscalYear: number): StrategyReference {
+export function toStrategyReference(set: SeedSet): StrategyReference {
   const { strategy } = set;
   return {
     name: strategy.name,
@@ -38,17 +38,6 @@ export function toStrategyReference(set: SeedSet, fiscalYear: number): StrategyR
     areas: strategy.policyAreas.map((area) => ({
       code: area.code as PolicyArea,
       name: area.name,
-      // The goals' actuals are those of the seeded year; another year must not show them as its own.
-      goals:
-        set.fiscalYear === fiscalYear
-          ? area.numericalGoals.map((g) => ({
-              measure: g.measure,
-              target: g.target,
-              targetPeriod: g.targetPeriod,
-              actual: g.actual,
-              actualPeriod: g.actualPeriod,
-            }))
-          : [],
       directions: area.basicDirections.map((d) => ({
         name: d.name,
         measures: d.measures.map((m) => ({ name: m.name, subMeasures: [...m.subMeasures] })),
@@ -63,7 +52,7 @@ export function seededStrategyFor(fiscalYear: number): StrategyReference | null 
     if (year > fiscalYear) continue;
     const set = seedSet(seedDirFor(year));
     const { from, to } = set.strategy.period;
-    if (from <= fiscalYear && fiscalYear <= to) return toStrategyReference(set, fiscalYear);
+    if (from <= fiscalYear && fiscalYear <= to) return toStrategyReference(set);
   }
   return null;
 }

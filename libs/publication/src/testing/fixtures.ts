@@ -11,10 +11,9 @@ export const strategy: StrategyReference = {
     {
       code: '1',
       name: 'まちの特性を活かした産業振興と魅力ある雇用の創出',
-      goals: [{ measure: '市の施策により創出する新規雇用者数', target: '400人', targetPeriod: '平成27~31年度', actual: '約110人', actualPeriod: '平成27~28年度' }],
       directions: [{ name: '「働くまち」として室蘭を選んでもらう', measures: [{ name: '新卒者の地元就職促進とUIJターンの推進', subMeasures: [] }] }],
     },
-    { code: 'プラス1', name: '広域連携等による魅力ある地域づくり', goals: [], directions: [] },
+    { code: 'プラス1', name: '広域連携等による魅力ある地域づくり', directions: [] },
   ],
 };
 
@@ -111,6 +110,19 @@ export const snapshot = (overrides: Partial<EditionSnapshot> = {}): EditionSnaps
   title: '平成28年度 室蘭市まち・ひと・しごと創生総合戦略 効果検証',
   strategy,
   committeeMeetings: [],
+  numericalGoals: [
+    {
+      id: '1-g2',
+      policyArea: '1',
+      measure: '市の施策により創出する新規雇用者数',
+      target: { text: '400人', number: 400, unit: '人', status: 'numeric' },
+      targetPeriod: { from: 2015, to: 2019 },
+      actual: { text: '約110人', number: 110, unit: '人', approximate: true, status: 'numeric' },
+      actualPeriod: { from: 2015, to: 2016 },
+      lowerIsBetter: false,
+      note: null,
+    },
+  ],
   sheets: [importedSheet(), sheet()],
   corrections: [],
   ...overrides,
