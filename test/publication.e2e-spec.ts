@@ -1,6 +1,7 @@
 import type { Response } from 'superagent';
 import { loadSeedSet, SeedRunner, seedDirFor } from '@kensho/seeds';
 import { sheetIdFor } from '@kensho/review';
+import { parseCsv } from '@kensho/testing';
 import { bearer, completeContent, completeEvaluation, startTestApp, type TestApp } from './support/test-app.js';
 
 /** Raw response bytes, whatever the content type: "unchanged" is checked byte for byte. */
@@ -16,26 +17,6 @@ const text = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\n\s*/g, ''
 function pageOf(html: string, sheetId: string): string {
   const start = html.indexOf(`<article class="sheet" id="sheet-${sheetId}"`);
   return text(html.slice(start, html.indexOf('</article>', start)));
-}
-/** RFC 4180 rows of a CSV without its BOM. */
-function csvRows(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const text = csv.replace(/^\uFEFF/, '');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
 }
 
 // The printed option texts, to find the marked one on each page.
@@ -109,7 +90,7 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
 
   it('serves open data as CSV and JSON with the same content, one table of sheets and one of KPIs', async () => {
     const csv = edition1.get('/sheets.csv')!.toString('utf8');
-    const rows = csvRows(csv);
+    const rows = parseCsv(csv);
     const header = rows[0]!;
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(rows).toHaveLength(28);
@@ -124,7 +105,7 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
     expect(json.columns.map((c: { header: string }) => c.header)).toEqual(header);
     expect(json.records.find((r: { sheetId: string }) => r.sheetId === '2016.2-02.kosodateshien')).toMatchObject({ budget: 25592, settlement: 44511 });
 
-    const kpis = csvRows(edition1.get('/kpis.csv')!.toString('utf8'));
+    const kpis = parseCsv(edition1.get('/kpis.csv')!.toString('utf8'));
     const kpiJson = JSON.parse(edition1.get('/kpis.json')!.toString('utf8'));
     expect(kpis.length - 1).toBe(kpiJson.records.length);
     expect(kpis[0]).toEqual(expect.arrayContaining(['指標名', '値の種類（目標／実績）', '記載された値', '数値', '数値の単位', '対象期間 開始年度（西暦）', '対象期間 開始年度（和暦）']));
@@ -211,7 +192,7 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
     expect(html).toContain('&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
     expect(pageOf(html, id)).toContain(hostile.replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 
-    const rows = csvRows((await get('/public/2017/sheets.csv').expect(200)).body.toString('utf8'));
+    const rows = parseCsv((await get('/public/2017/sheets.csv').expect(200)).body.toString('utf8'));
     const [header, row] = [rows[0]!, rows[1]!];
     expect(row[header.indexOf('事業名')]).toBe(hostile);
     expect(row[header.indexOf('事業概要')]).toBe(`'=HYPERLINK("http://evil.example","click")`);

@@ -1,30 +1,11 @@
 import { loadSeedSet, SeedRunner, seedDirFor } from '@kensho/seeds';
+import { parseCsv } from '@kensho/testing';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
-/** RFC 4180 rows of a CSV, without its BOM. */
-function csvRows(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const text = csv.replace(/^\uFEFF/, '');
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 /** CSV rows as objects keyed by the header row. */
 const records = (csv: string) => {
-  const [header, ...rows] = csvRows(csv);
+  const [header, ...rows] = parseCsv(csv);
   return rows.map((row) => Object.fromEntries(header!.map((h, i) => [h, row[i]])));
 };
 
@@ -104,7 +85,7 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     const body = res.body as string;
     expect(body.startsWith('\uFEFF"集計単位","年度"')).toBe(true);
-    expect(csvRows(body)[0]).toEqual(expect.arrayContaining(['予算（千円）', '決算（千円）', '執行率（%）']));
+    expect(parseCsv(body)[0]).toEqual(expect.arrayContaining(['予算（千円）', '決算（千円）', '執行率（%）']));
     expect(body.split('\r\n').filter(Boolean).every((line) => /^(\uFEFF)?"([^"]|"")*"(,"([^"]|"")*")*$/.test(line))).toBe(true);
     const departmentRows = records(body).filter((r) => r['集計単位'] === '所管課');
     expect(Object.fromEntries(departmentRows.map((r) => [r['所管課'], { budget: r['予算（千円）'], settlement: r['決算（千円）'] }]))).toEqual(
@@ -225,7 +206,7 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
       [2016, seeded.finance.budget],
       [2017, null],
     ]);
-    const table = csvRows((await csv('2017/projects/1-12/year-over-year').expect(200)).body as string);
+    const table = parseCsv((await csv('2017/projects/1-12/year-over-year').expect(200)).body as string);
     expect(table[0]).toEqual(['項目', '2016年度（平成28年度） 産業振興課', '2017年度（平成29年度） 産業振興課']);
     expect(table.find((r) => r[0] === '予算（千円）')).toEqual(['予算（千円）', String(seeded.finance.budget), '']);
   });

@@ -1,26 +1,8 @@
 import { HOSTILE_FORMULA, hostileSheet, snapshot } from '../testing/fixtures.js';
+import { parseCsv } from '@kensho/testing';
 import { kpisTable, sheetsTable } from './open-data.js';
 import { toCsv, toJson } from './open-data-formats.js';
 
-/** A small RFC 4180 reader: enough to check what we write. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
-  }
-  return rows;
-}
 
 describe('open data (CSV and JSON)', () => {
   const snap = snapshot();
