@@ -1,4 +1,5 @@
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, excludeSystemEvents } from '@eventstore/db-client';
+import { AppendSignal } from '../append-signal.js';
 import { WrongExpectedRevisionError } from '../errors.js';
 import {
   EventStore,
@@ -32,9 +33,7 @@ const MAX_APPEND_ATTEMPTS = 5;
 export class EventStoreDbEventStore extends EventStore {
   private readonly appends = new KeyedLock();
   private subscription: EsdbSubscription | null = null;
-  private waiters = new Set<() => void>();
-  /** An append was seen since the last wait: the caller may have missed it while reading. */
-  private appendedSinceWait = false;
+  private readonly appendSignal = new AppendSignal();
   /** Where the last fruitless scan of `$all` after a given checkpoint ended (only '$' records there). */
   private scanned: { after: LogCheckpoint | null; until: Position } | null = null;
   private closed = false;
@@ -200,19 +199,7 @@ export class EventStoreDbEventStore extends EventStore {
 
   async waitForAppends(timeoutMs: number): Promise<void> {
     this.ensureSubscription();
-    if (this.appendedSinceWait) {
-      this.appendedSinceWait = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
-    });
+    await this.appendSignal.wait(timeoutMs);
   }
 
   /** A live subscription to `$all` from its end wakes waiters on any other process's append. */
@@ -231,14 +218,13 @@ export class EventStoreDbEventStore extends EventStore {
   }
 
   private wake(): void {
-    if (this.waiters.size === 0) this.appendedSinceWait = true;
-    for (const wake of [...this.waiters]) wake();
+    this.appendSignal.notify();
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const wake of [...this.waiters]) wake();
+    this.appendSignal.releaseAll();
     const subscription = this.subscription;
     this.subscription = null;
     await subscription?.unsubscribe().catch(() => undefined);

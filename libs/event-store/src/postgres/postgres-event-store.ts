@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Database } from '@kensho/platform';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '../errors.js';
+import { AppendSignal } from '../append-signal.js';
 import { GENESIS_HASH, eventHash } from '../hash-chain.js';
 import {
   EventStore,
@@ -31,9 +32,7 @@ interface EventRow {
 
 export class PostgresEventStore extends EventStore {
   private listener: pg.PoolClient | null = null;
-  private waiters = new Set<() => void>();
-  /** A notification arrived since the last wait: the caller may have missed it while reading. */
-  private notifiedSinceWait = false;
+  private readonly appended = new AppendSignal();
 
   constructor(private readonly db: Database) {
     super();
@@ -211,29 +210,14 @@ export class PostgresEventStore extends EventStore {
 
   async waitForAppends(timeoutMs: number): Promise<void> {
     await this.ensureListener();
-    if (this.notifiedSinceWait) {
-      this.notifiedSinceWait = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
-    });
+    await this.appended.wait(timeoutMs);
   }
 
   private async ensureListener(): Promise<void> {
     if (this.listener) return;
     const client = await this.db.pool.connect();
     this.listener = client;
-    client.on('notification', () => {
-      if (this.waiters.size === 0) this.notifiedSinceWait = true;
-      for (const wake of [...this.waiters]) wake();
-    });
+    client.on('notification', () => this.appended.notify());
     client.on('error', () => {
       this.listener = null;
     });
@@ -241,7 +225,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async close(): Promise<void> {
-    for (const wake of [...this.waiters]) wake();
+    this.appended.releaseAll();
     if (this.listener) {
       const listener = this.listener;
       this.listener = null;
