@@ -1,4 +1,4 @@
-import type { ChoiceProvenance, Direction, Effectiveness, EvaluationChoice, SheetStatus, StrategyRevision } from '@kensho/review';
+import { CHOICE_LABELS, OPTION_LABELS, type ChoiceProvenance, type Direction, type Effectiveness, type EvaluationChoice, type SheetStatus, type StrategyRevision } from '@kensho/review';
 import type { KpiJudgement, KpiRating } from './kpis/judge.js';
 import type { DeadlineStage } from './progress/progress.js';
 
@@ -25,25 +25,9 @@ export const STAGE_LABEL: Record<DeadlineStage, string> = {
   publication: '公表',
 };
 
-export const CHOICE_LABEL: Record<EvaluationChoice, string> = {
-  effectiveness: '事業の評価',
-  direction: '今後の方針',
-  strategyRevision: '総合戦略見直しの必要性',
-};
+export const CHOICE_LABEL: Record<EvaluationChoice, string> = CHOICE_LABELS;
 
-// Option texts as the printed sheet has them (DESIGN §2).
-export const OPTION_LABEL: Record<Effectiveness | Direction | StrategyRevision | 'unknown', string> = {
-  effective: '総合戦略のKPI達成に有効であった',
-  not_effective: '総合戦略のKPI達成に有効とは言えなかった',
-  expand: '事業が効果的なため、更に発展させる',
-  improve: '事業内容の見直し(改善)を行う',
-  continue: '特に見直しをせず、事業を継続する',
-  discontinue: '継続的な事業実施を予定していたが中止する',
-  complete: '当初予定どおり事業を終了する',
-  needed: '見直しが必要',
-  not_needed: '見直す必要はない',
-  unknown: '未選択・不明',
-};
+export const OPTION_LABEL: Record<Effectiveness | Direction | StrategyRevision | 'unknown', string> = { ...OPTION_LABELS, unknown: '未選択・不明' };
 
 export const PROVENANCE_LABEL: Record<ChoiceProvenance, string> = { stated: '記載どおり', inferred: '記載理由から判断', unknown: '不明' };
 

@@ -1,27 +1,25 @@
-import type { Category, ChoiceProvenance, Direction, Effectiveness, KpiStatus, PolicyArea, StrategyRevision } from '@kensho/review';
+import {
+  CATEGORIES,
+  DIRECTIONS,
+  EFFECTIVENESS,
+  OPTION_LABELS,
+  STRATEGY_REVISIONS,
+  type Category,
+  type ChoiceProvenance,
+  type Direction,
+  type Effectiveness,
+  type KpiStatus,
+  type PolicyArea,
+  type StrategyRevision,
+} from '@kensho/review';
 import type { StrategyReference } from '../edition/edition.types.js';
 
-// Option texts exactly as the printed sheet has them (DESIGN §2), in the printed order.
-export const EFFECTIVENESS_OPTIONS: ReadonlyArray<[Effectiveness, string]> = [
-  ['effective', '総合戦略のKPI達成に有効であった'],
-  ['not_effective', '総合戦略のKPI達成に有効とは言えなかった'],
-];
-export const DIRECTION_OPTIONS: ReadonlyArray<[Direction, string]> = [
-  ['expand', '事業が効果的なため、更に発展させる'],
-  ['improve', '事業内容の見直し(改善)を行う'],
-  ['continue', '特に見直しをせず、事業を継続する'],
-  ['discontinue', '継続的な事業実施を予定していたが中止する'],
-  ['complete', '当初予定どおり事業を終了する'],
-];
-export const STRATEGY_REVISION_OPTIONS: ReadonlyArray<[StrategyRevision, string]> = [
-  ['needed', '見直しが必要'],
-  ['not_needed', '見直す必要はない'],
-];
-export const CATEGORY_OPTIONS: ReadonlyArray<[Category, string]> = [
-  ['new', '新規'],
-  ['continuing', '継続'],
-  ['revised', '見直し'],
-];
+// Option texts as the printed sheet has them, in the printed order (the domain's constants keep that order).
+const options = <T extends keyof typeof OPTION_LABELS>(values: readonly T[]): ReadonlyArray<[T, string]> => values.map((v) => [v, OPTION_LABELS[v]]);
+export const EFFECTIVENESS_OPTIONS: ReadonlyArray<[Effectiveness, string]> = options(EFFECTIVENESS);
+export const DIRECTION_OPTIONS: ReadonlyArray<[Direction, string]> = options(DIRECTIONS);
+export const STRATEGY_REVISION_OPTIONS: ReadonlyArray<[StrategyRevision, string]> = options(STRATEGY_REVISIONS);
+export const CATEGORY_OPTIONS: ReadonlyArray<[Category, string]> = options(CATEGORIES);
 
 /** Short forms for the contents page. */
 export const EFFECTIVENESS_SHORT: Record<Effectiveness, string> = { effective: '有効', not_effective: '有効とは言えない' };

@@ -1,4 +1,4 @@
-import { sumAmounts, type KpiValue } from '../../domain/index.js';
+import { CHOICE_LABELS as CHOICE_LABEL, sumAmounts, type KpiValue } from '../../domain/index.js';
 import type { SheetView } from '../../read-models/sheet-view.js';
 
 export type FindingKind =
@@ -36,7 +36,6 @@ export interface QualityReport {
 }
 
 const CHOICES = ['effectiveness', 'direction', 'strategyRevision'] as const;
-const CHOICE_LABEL = { effectiveness: '事業の評価', direction: '今後の方針', strategyRevision: '総合戦略見直しの必要性' } as const;
 
 /**
  * What the planning division (企画課) wants to see before the committee meets, sheet by sheet.
