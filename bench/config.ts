@@ -24,7 +24,7 @@ export const CONFIG = {
   emmettShippedReadSeconds: int('BENCH_EMMETT_SHIPPED_READ_SECONDS', 15),
   emmettIndexedReadSeconds: int('BENCH_EMMETT_INDEXED_READ_SECONDS', 20),
   verifySeconds: int('BENCH_VERIFY_SECONDS', 30),
-  rebuildSecondsPerView: int('BENCH_REBUILD_SECONDS_PER_VIEW', 6),
+  rebuildSeconds: int('BENCH_REBUILD_SECONDS', 240),
   timeTravelEvents: 1_000,
   httpClients: 32,
   httpSeconds: int('BENCH_HTTP_SECONDS', 8),

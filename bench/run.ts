@@ -96,8 +96,8 @@ async function kenshoOnly(run: Run, ours: Worker) {
 
   const rebuilder = run.start('rebuild');
   const rebuild = await run.clock.run(
-    'rebuild every view',
-    () => rebuilder.call<Results['rebuild']>('rebuild', { url: run.db.ours, maxEvents: CONFIG.events, secondsPerView: CONFIG.rebuildSecondsPerView }),
+    'rebuild every view (one pass)',
+    () => rebuilder.call<Results['rebuild']>('rebuild', { url: run.db.ours, maxEvents: CONFIG.events, maxSeconds: CONFIG.rebuildSeconds }),
     () => rebuilder.lastCpuSeconds,
   );
   await rebuilder.stop();

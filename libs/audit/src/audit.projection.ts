@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@kensho/event-store';
-import type { Projection } from '@kensho/projections';
+import { BatchStates, statesFrom, writeRows, type Projection } from '@kensho/projections';
 import { CycleAggregate, SheetAggregate, upcast, type AggregateDefinition } from '@kensho/review';
 import { describeChanges, type FieldChange } from './describe-changes.js';
 
@@ -14,9 +14,17 @@ export function fiscalYearOf(streamId: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+const AUDIT_COLUMNS = [
+  'position', 'stream_id', 'revision', 'event_type', 'fiscal_year', 'actor_id', 'role', 'department',
+  'command_id', 'correlation_id', 'causation_id', 'occurred_at', 'recorded_at', 'imported', 'changes',
+];
+
+const aggregateOf = (streamId: string) => AGGREGATES[streamId.slice(0, streamId.indexOf('-'))];
+
 /**
  * Folds each stream with the domain's own evolve, so the change recorded for an event is exactly
- * the difference it made to the aggregate: before → after, field by field.
+ * the difference it made to the aggregate: before → after, field by field. A batch inserts its
+ * rows in log order in one statement and writes each touched stream's state once.
  */
 export const auditProjection: Projection = {
   name: 'audit',
@@ -24,42 +32,45 @@ export const auditProjection: Projection = {
   // seq is the export cursor, drawn from a sequence: sequences are not transactional, so a crashed
   // batch leaves gaps that a clean rebuild does not have. Its order, not its values, is the contract.
   volatileColumns: { audit_events: ['seq'] },
-  async apply(client, event: RecordedEvent) {
-    const aggregate = AGGREGATES[event.streamId.slice(0, event.streamId.indexOf('-'))];
-    let changes: FieldChange[] = [];
-    if (aggregate) {
-      const found = await client.query<{ state: unknown }>('SELECT state FROM audit_stream_states WHERE stream_id = $1', [event.streamId]);
-      const before = found.rows[0]?.state ?? aggregate.initialState;
-      const after = aggregate.evolve(before, upcast(event));
-      changes = describeChanges(found.rows[0] ? before : null, after);
-      await client.query(
-        `INSERT INTO audit_stream_states (stream_id, state) VALUES ($1, $2)
-         ON CONFLICT (stream_id) DO UPDATE SET state = EXCLUDED.state`,
-        [event.streamId, JSON.stringify(after)],
-      );
-    }
-    const m = event.metadata;
-    await client.query(
-      `INSERT INTO audit_events (position, stream_id, revision, event_type, fiscal_year, actor_id, role, department,
-         command_id, correlation_id, causation_id, occurred_at, recorded_at, imported, changes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-      [
-        event.position,
-        event.streamId,
-        event.revision,
-        event.type,
-        fiscalYearOf(event.streamId),
-        m.actorId,
-        m.role,
-        m.department,
-        m.commandId,
-        m.correlationId,
-        m.causationId,
-        m.occurredAt,
-        event.recordedAt,
-        m.imported === true,
-        JSON.stringify(changes),
-      ],
-    );
+  async applyBatch(client, events) {
+    const states = new BatchStates<unknown>(statesFrom(client, 'audit_stream_states', 'stream_id'));
+    await states.prime(events.filter((e) => aggregateOf(e.streamId)).map((e) => e.streamId));
+    const rows = events.map((event) => {
+      const aggregate = aggregateOf(event.streamId);
+      let changes: FieldChange[] = [];
+      if (aggregate) {
+        const stored = states.get(event.streamId);
+        const after = aggregate.evolve(stored ?? aggregate.initialState, upcast(event));
+        // A stream's first event is described against nothing, not against the empty state.
+        changes = describeChanges(stored === undefined ? null : stored, after);
+        states.set(event.streamId, after, event);
+      }
+      return auditRow(event, changes);
+    });
+    await writeRows(client, 'audit_events', AUDIT_COLUMNS, rows);
+    await writeRows(client, 'audit_stream_states', ['stream_id', 'state'], states.changed().map(({ key, state }) => ({ stream_id: key, state })), {
+      conflictKey: ['stream_id'],
+    });
   },
 };
+
+function auditRow(event: RecordedEvent, changes: FieldChange[]): Record<string, unknown> {
+  const m = event.metadata;
+  return {
+    position: event.position,
+    stream_id: event.streamId,
+    revision: event.revision,
+    event_type: event.type,
+    fiscal_year: fiscalYearOf(event.streamId),
+    actor_id: m.actorId,
+    role: m.role,
+    department: m.department,
+    command_id: m.commandId,
+    correlation_id: m.correlationId,
+    causation_id: m.causationId,
+    occurred_at: m.occurredAt,
+    recorded_at: event.recordedAt,
+    imported: m.imported === true,
+    changes,
+  };
+}

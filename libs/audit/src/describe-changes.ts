@@ -39,11 +39,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Every leaf that differs between two states, with its path (arrays by index). */
 export function describeChanges(before: unknown, after: unknown, path = ''): FieldChange[] {
-  if (same(before, after)) return [];
-  const leaf = (): FieldChange[] => [{ field: path || '(state)', before: formatValue(before), after: formatValue(after) }];
+  // States share unchanged parts with their predecessor, so identity settles most subtrees at once;
+  // serialising is left to the leaves.
+  if (before === after) return [];
+  const leaf = (): FieldChange[] => (same(before, after) ? [] : [{ field: path || '(state)', before: formatValue(before), after: formatValue(after) }]);
   if (isKpiValue(before) || isKpiValue(after) || isRichText(before) || isRichText(after)) return leaf();
   if (isObject(before) && isObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    // Sorted: a state read back from jsonb has its keys in another order than one folded in memory.
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((key) => describeChanges(before[key], after[key], path ? `${path}.${key}` : key));
   }
   if (Array.isArray(before) && Array.isArray(after) && (before.some(isObject) || after.some(isObject))) {
@@ -51,10 +54,10 @@ export function describeChanges(before: unknown, after: unknown, path = ''): Fie
     return Array.from({ length }, (_, i) => describeChanges(before[i] ?? null, after[i] ?? null, `${path}[${i}]`)).flat();
   }
   if (isObject(before) && (after === null || after === undefined)) {
-    return Object.keys(before).flatMap((key) => describeChanges(before[key], null, path ? `${path}.${key}` : key));
+    return Object.keys(before).sort().flatMap((key) => describeChanges(before[key], null, path ? `${path}.${key}` : key));
   }
   if (isObject(after) && (before === null || before === undefined)) {
-    return Object.keys(after).flatMap((key) => describeChanges(null, after[key], path ? `${path}.${key}` : key));
+    return Object.keys(after).sort().flatMap((key) => describeChanges(null, after[key], path ? `${path}.${key}` : key));
   }
   return leaf();
 }

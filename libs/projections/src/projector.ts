@@ -28,6 +28,7 @@ export class Projector {
   private readonly idleMs: number;
   private readonly log: (message: string) => void;
   private progressListeners = new Set<() => void>();
+  private checkpointRowsExist = false;
 
   constructor(
     private readonly db: Database,
@@ -40,37 +41,60 @@ export class Projector {
     this.log = options.log ?? (() => undefined);
   }
 
-  /** Processes one batch for one projection; returns how many events it applied. */
-  async step(projection: Projection): Promise<number> {
+  /**
+   * Processes one batch for every projection, in one transaction: lock the checkpoint rows, read a
+   * page once per distinct checkpoint (normally one: the projections move together), apply it,
+   * move the checkpoints. Returns the most events any projection applied.
+   */
+  async step(): Promise<number> {
+    const names = this.projections.map((p) => p.name);
     return this.db.transaction(async (client) => {
-      await client.query('INSERT INTO projection_checkpoints (name) VALUES ($1) ON CONFLICT (name) DO NOTHING', [projection.name]);
-      const row = await client.query<{ checkpoint: string | null }>(
-        'SELECT checkpoint FROM projection_checkpoints WHERE name = $1 FOR UPDATE',
-        [projection.name],
+      if (!this.checkpointRowsExist) {
+        await client.query('INSERT INTO projection_checkpoints (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', [names]);
+      }
+      const rows = await client.query<{ name: string; checkpoint: string | null }>(
+        'SELECT name, checkpoint FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE',
+        [names],
       );
-      const after = row.rows[0]?.checkpoint ?? null;
-      const page = await this.store.readAll({ after, maxCount: this.batchSize });
-      if (page.events.length === 0) return 0;
-      for (const event of page.events) await projection.apply(client, event);
-      const last = page.events[page.events.length - 1]!;
-      await client.query('UPDATE projection_checkpoints SET checkpoint = $2, position = $3, updated_at = now() WHERE name = $1', [
-        projection.name,
-        last.checkpoint,
-        last.position,
-      ]);
-      return page.events.length;
+      if (rows.rows.length < names.length) {
+        // A rebuild or an operator removed a row: create it again next time round.
+        this.checkpointRowsExist = false;
+        throw new Error(`Projection checkpoints missing for ${names.filter((n) => !rows.rows.some((r) => r.name === n)).join(', ')}`);
+      }
+      this.checkpointRowsExist = true;
+      const groups = new Map<string | null, Projection[]>();
+      for (const row of rows.rows) {
+        const projection = this.projections.find((p) => p.name === row.name)!;
+        groups.set(row.checkpoint, [...(groups.get(row.checkpoint) ?? []), projection]);
+      }
+      let most = 0;
+      const moved: Array<{ name: string; checkpoint: string; position: number }> = [];
+      for (const [after, projections] of groups) {
+        const page = await this.store.readAll({ after, maxCount: this.batchSize });
+        if (page.events.length === 0) continue;
+        for (const projection of projections) await projection.applyBatch(client, page.events);
+        const last = page.events[page.events.length - 1]!;
+        for (const projection of projections) moved.push({ name: projection.name, checkpoint: last.checkpoint, position: last.position });
+        most = Math.max(most, page.events.length);
+      }
+      if (moved.length > 0) {
+        await client.query(
+          `UPDATE projection_checkpoints c SET checkpoint = m.checkpoint, position = m.position, updated_at = now()
+           FROM unnest($1::text[], $2::text[], $3::bigint[]) AS m(name, checkpoint, position) WHERE c.name = m.name`,
+          [moved.map((m) => m.name), moved.map((m) => m.checkpoint), moved.map((m) => m.position)],
+        );
+      }
+      return most;
     });
   }
 
-  /** Applies everything visible now, for every projection. */
+  /** Applies everything visible now, for every projection; returns how many events that took. */
   async catchUp(): Promise<number> {
     let total = 0;
-    for (const projection of this.projections) {
-      for (;;) {
-        const applied = await this.step(projection);
-        total += applied;
-        if (applied < this.batchSize) break;
-      }
+    for (;;) {
+      const applied = await this.step();
+      total += applied;
+      if (applied < this.batchSize) break;
     }
     if (total > 0) for (const notify of [...this.progressListeners]) notify();
     return total;

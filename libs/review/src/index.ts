@@ -6,6 +6,7 @@ export * from './application/errors.js';
 export * from './application/event-registry.js';
 export * from './read-models/schema.js';
 export * from './read-models/review.projection.js';
+export * from './read-models/batch-fold.js';
 export * from './read-models/review-queries.js';
 export * from './read-models/sheet-view.js';
 export * from './use-cases/sheet-content.dto.js';

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '@kensho/event-store';
-import type { Projection } from '@kensho/projections';
-import { CycleAggregate, SheetAggregate, upcast, type CyclePublished, type CycleState, type SheetState } from '@kensho/review';
+import { BatchStates, keysOf, statesFrom, writeRows, type Projection } from '@kensho/projections';
+import { CycleAggregate, SheetAggregate, foldEvent, upcast, type CyclePublished, type CycleState, type SheetState } from '@kensho/review';
 import { buildEditionSnapshot, type PinnedSheet } from '../edition/build-snapshot.js';
 import type { EditionSnapshot, StrategyReference } from '../edition/edition.types.js';
 import { renderEditionDocuments } from '../render/render-edition.js';
@@ -11,21 +11,62 @@ export interface PublicationProjectionOptions {
   strategyFor(fiscalYear: number): StrategyReference | null;
 }
 
-async function applySheet(client: pg.PoolClient, event: RecordedEvent): Promise<void> {
-  const sheetId = event.streamId.slice('sheet-'.length);
-  const found = await client.query<{ state: SheetState; assigned_position: number }>(
-    'SELECT state, assigned_position FROM pub_sheet_versions WHERE sheet_id = $1 ORDER BY version DESC LIMIT 1',
-    [sheetId],
-  );
-  const previous = found.rows[0];
-  const state = SheetAggregate.evolve(previous?.state ?? SheetAggregate.initialState, upcast(event));
-  if (!state.exists) return;
-  const assignedPosition = event.type === 'SheetAssigned' ? event.position : (previous?.assigned_position ?? event.position);
-  await client.query(
-    `INSERT INTO pub_sheet_versions (sheet_id, version, fiscal_year, head_hash, assigned_position, state)
-     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sheet_id, version) DO NOTHING`,
-    [sheetId, event.revision, state.fiscalYear, event.metadata.hash, assignedPosition, JSON.stringify(state)],
-  );
+interface SheetHead {
+  state: SheetState;
+  assignedPosition: number;
+}
+
+const VERSION_COLUMNS = ['sheet_id', 'version', 'fiscal_year', 'head_hash', 'assigned_position', 'state'];
+
+/**
+ * The sheet versions a batch produces, written once at the end of the batch (or before an edition
+ * reads them). Which versions are kept: every version at which the sheet is published, and the
+ * latest one. Publishing a cycle records each sheet's SheetPublished before the cycle pins the
+ * sheets' versions, so a pin always names a published version (or the latest): the versions of a
+ * sheet still being edited are superseded by the next and never pinned, and keeping them would
+ * write the whole state once per event.
+ */
+class SheetVersions {
+  readonly heads: BatchStates<SheetHead>;
+  private pending: Array<Record<string, unknown>> = [];
+
+  constructor(private readonly client: pg.PoolClient) {
+    this.heads = new BatchStates<SheetHead>(async (keys) => {
+      const found = await client.query<{ sheet_id: string; state: SheetState; assigned_position: number }>(
+        `SELECT DISTINCT ON (sheet_id) sheet_id, state, assigned_position FROM pub_sheet_versions
+         WHERE sheet_id = ANY($1::text[]) ORDER BY sheet_id, version DESC`,
+        [keys],
+      );
+      return found.rows.map((r) => ({ key: r.sheet_id, state: { state: r.state, assignedPosition: r.assigned_position } }));
+    });
+  }
+
+  fold(event: RecordedEvent): void {
+    const sheetId = event.streamId.slice('sheet-'.length);
+    const previous = this.heads.get(sheetId);
+    const state = SheetAggregate.evolve(previous?.state ?? SheetAggregate.initialState, upcast(event));
+    if (!state.exists) return;
+    const assignedPosition = event.type === 'SheetAssigned' ? event.position : (previous?.assignedPosition ?? event.position);
+    const last = this.pending[this.pending.length - 1];
+    // The previous pending version of this sheet goes if it is neither published nor the latest.
+    if (last && last.sheet_id === sheetId && (last.state as SheetState).status !== 'published') this.pending.pop();
+    this.pending.push({ sheet_id: sheetId, version: event.revision, fiscal_year: state.fiscalYear, head_hash: event.metadata.hash, assigned_position: assignedPosition, state });
+    this.heads.set(sheetId, { state, assignedPosition }, event);
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    await writeRows(this.client, 'pub_sheet_versions', VERSION_COLUMNS, rows, { conflictKey: ['sheet_id', 'version'], keepExisting: true });
+    const heads = new Map<string, number>();
+    for (const row of rows) heads.set(row.sheet_id as string, row.version as number);
+    await this.client.query(
+      `DELETE FROM pub_sheet_versions v USING unnest($1::text[], $2::int[]) AS h(sheet_id, version)
+       WHERE v.sheet_id = h.sheet_id AND v.version < h.version AND v.state->>'status' <> 'published'`,
+      [[...heads.keys()], [...heads.values()]],
+    );
+  }
 }
 
 function strategyOf(options: PublicationProjectionOptions, fiscalYear: number): StrategyReference | null {
@@ -90,19 +131,6 @@ async function recordEdition(
   );
 }
 
-async function applyCycle(client: pg.PoolClient, event: RecordedEvent, options: PublicationProjectionOptions): Promise<void> {
-  const fiscalYear = Number(event.streamId.slice('cycle-'.length));
-  const found = await client.query<{ state: CycleState }>('SELECT state FROM pub_cycles WHERE fiscal_year = $1', [fiscalYear]);
-  const state = CycleAggregate.evolve(found.rows[0]?.state ?? CycleAggregate.initialState, upcast(event));
-  if (!state.exists) return;
-  await client.query(
-    `INSERT INTO pub_cycles (fiscal_year, state) VALUES ($1, $2)
-     ON CONFLICT (fiscal_year) DO UPDATE SET state = EXCLUDED.state`,
-    [fiscalYear, JSON.stringify(state)],
-  );
-  if (event.type === 'CyclePublished') await recordEdition(client, event, state, options);
-}
-
 /**
  * The publication read model: editions built from the events as they arrive. When the cycle's
  * CyclePublished comes by, every pinned sheet's state at its pinned version is already here
@@ -113,9 +141,29 @@ export function createPublicationProjection(options: PublicationProjectionOption
     name: 'publication',
     // pub_documents is deliberately absent: published bytes survive a rebuild.
     tables: ['pub_sheet_versions', 'pub_cycles', 'pub_editions'],
-    async apply(client, event) {
-      if (event.streamId.startsWith('sheet-')) await applySheet(client, event);
-      else if (event.streamId.startsWith('cycle-')) await applyCycle(client, event, options);
+    async applyBatch(client, events) {
+      const versions = new SheetVersions(client);
+      const cycles = new BatchStates<CycleState>(statesFrom(client, 'pub_cycles', 'fiscal_year', 'int'));
+      await versions.heads.prime(keysOf(events, 'sheet'));
+      await cycles.prime(keysOf(events, 'cycle'));
+      const writeCycles = () =>
+        writeRows(client, 'pub_cycles', ['fiscal_year', 'state'], cycles.changed().map(({ key, state }) => ({ fiscal_year: Number(key), state })), {
+          conflictKey: ['fiscal_year'],
+        });
+      for (const event of events) {
+        if (event.streamId.startsWith('sheet-')) versions.fold(event);
+        else if (event.streamId.startsWith('cycle-')) {
+          const state = foldEvent(cycles, CycleAggregate, event.streamId.slice('cycle-'.length), event);
+          if (state.exists && event.type === 'CyclePublished') {
+            // The edition reads the pinned versions from the table: everything before it goes in first.
+            await versions.flush();
+            await writeCycles();
+            await recordEdition(client, event, state, options);
+          }
+        }
+      }
+      await versions.flush();
+      await writeCycles();
     },
   };
 }

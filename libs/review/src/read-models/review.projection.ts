@@ -1,60 +1,59 @@
 import type pg from 'pg';
-import type { RecordedEvent } from '@kensho/event-store';
-import type { Projection } from '@kensho/projections';
+import { BatchStates, keysOf, statesFrom, writeRows, type Projection } from '@kensho/projections';
 import { CycleAggregate, SheetAggregate } from '../application/aggregates.js';
-import { upcast } from '../application/event-registry.js';
+import { foldEvent } from './batch-fold.js';
 import type { CycleState, SheetState } from '../domain/index.js';
+
+const SHEET_COLUMNS = ['sheet_id', 'fiscal_year', 'project_code', 'project_name', 'department', 'status', 'version', 'policy_areas', 'state', 'position', 'occurred_at'];
+const CYCLE_COLUMNS = ['fiscal_year', 'title', 'status', 'version', 'state', 'position'];
 
 /**
  * Folds sheet and cycle events with the domain's own evolve functions, so the view can never
- * disagree with what a command handler would load from the stream.
+ * disagree with what a command handler would load from the stream. A batch writes each touched
+ * sheet and cycle once, as of its last event in the batch.
  */
 export const reviewProjection: Projection = {
   name: 'review',
   tables: ['rm_sheets', 'rm_cycles'],
-  async apply(client, event) {
-    if (event.streamId.startsWith('sheet-')) await applySheet(client, event);
-    else if (event.streamId.startsWith('cycle-')) await applyCycle(client, event);
+  async applyBatch(client, events) {
+    const sheets = new BatchStates<SheetState>(statesFrom(client, 'rm_sheets', 'sheet_id'));
+    const cycles = new BatchStates<CycleState>(statesFrom(client, 'rm_cycles', 'fiscal_year', 'int'));
+    await sheets.prime(keysOf(events, 'sheet'));
+    await cycles.prime(keysOf(events, 'cycle'));
+    for (const event of events) {
+      if (event.streamId.startsWith('sheet-')) foldEvent(sheets, SheetAggregate, event.streamId.slice('sheet-'.length), event);
+      else if (event.streamId.startsWith('cycle-')) foldEvent(cycles, CycleAggregate, event.streamId.slice('cycle-'.length), event);
+    }
+    await writeSheets(client, sheets);
+    await writeCycles(client, cycles);
   },
 };
 
-async function applySheet(client: pg.PoolClient, event: RecordedEvent): Promise<void> {
-  const sheetId = event.streamId.slice('sheet-'.length);
-  const found = await client.query<{ state: SheetState }>('SELECT state FROM rm_sheets WHERE sheet_id = $1', [sheetId]);
-  const state = SheetAggregate.evolve(found.rows[0]?.state ?? SheetAggregate.initialState, upcast(event));
-  if (!state.exists) return;
-  await client.query(
-    `INSERT INTO rm_sheets (sheet_id, fiscal_year, project_code, project_name, department, status, version, policy_areas, state, position, occurred_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     ON CONFLICT (sheet_id) DO UPDATE SET
-       project_name = EXCLUDED.project_name, status = EXCLUDED.status, version = EXCLUDED.version,
-       policy_areas = EXCLUDED.policy_areas, state = EXCLUDED.state, position = EXCLUDED.position,
-       occurred_at = EXCLUDED.occurred_at`,
-    [
-      sheetId,
-      state.fiscalYear,
-      state.projectCode,
-      state.projectName,
-      state.department,
-      state.status,
-      event.revision,
-      state.policyAreas,
-      JSON.stringify(state),
-      event.position,
-      event.metadata.occurredAt,
-    ],
-  );
+async function writeSheets(client: pg.PoolClient, sheets: BatchStates<SheetState>): Promise<void> {
+  const rows = sheets.changed().map(({ key, state, event }) => ({
+    sheet_id: key,
+    fiscal_year: state.fiscalYear,
+    project_code: state.projectCode,
+    project_name: state.projectName,
+    department: state.department,
+    status: state.status,
+    version: event.revision,
+    policy_areas: state.policyAreas,
+    state,
+    position: event.position,
+    occurred_at: event.metadata.occurredAt,
+  }));
+  await writeRows(client, 'rm_sheets', SHEET_COLUMNS, rows, { conflictKey: ['sheet_id'] });
 }
 
-async function applyCycle(client: pg.PoolClient, event: RecordedEvent): Promise<void> {
-  const fiscalYear = Number(event.streamId.slice('cycle-'.length));
-  const found = await client.query<{ state: CycleState }>('SELECT state FROM rm_cycles WHERE fiscal_year = $1', [fiscalYear]);
-  const state = CycleAggregate.evolve(found.rows[0]?.state ?? CycleAggregate.initialState, upcast(event));
-  if (!state.exists) return;
-  await client.query(
-    `INSERT INTO rm_cycles (fiscal_year, title, status, version, state, position) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (fiscal_year) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status, version = EXCLUDED.version,
-       state = EXCLUDED.state, position = EXCLUDED.position`,
-    [fiscalYear, state.title, state.status, event.revision, JSON.stringify(state), event.position],
-  );
+async function writeCycles(client: pg.PoolClient, cycles: BatchStates<CycleState>): Promise<void> {
+  const rows = cycles.changed().map(({ key, state, event }) => ({
+    fiscal_year: Number(key),
+    title: state.title,
+    status: state.status,
+    version: event.revision,
+    state,
+    position: event.position,
+  }));
+  await writeRows(client, 'rm_cycles', CYCLE_COLUMNS, rows, { conflictKey: ['fiscal_year'] });
 }

@@ -1,51 +1,55 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '@kensho/event-store';
-import type { Projection } from '@kensho/projections';
-import { SheetAggregate, upcast, type NumericalGoalsRecorded, type SheetState } from '@kensho/review';
+import { BatchStates, keysOf, statesFrom, writeRows, type Projection } from '@kensho/projections';
+import { SheetAggregate, foldEvent, upcast, type NumericalGoalsRecorded, type SheetState } from '@kensho/review';
 
 /** Strategy KPIs group by their master id; a KPI typed in without one groups by its name. */
 export const kpiKeyOf = (entry: { kpiId?: string; name: string }): string => (entry.kpiId ? `id:${entry.kpiId}` : `name:${entry.name.trim()}`);
 
-async function applySheet(client: pg.PoolClient, event: RecordedEvent): Promise<void> {
-  const sheetId = event.streamId.slice('sheet-'.length);
-  const found = await client.query<{ state: SheetState }>('SELECT state FROM v_kpi_sheet_states WHERE sheet_id = $1', [sheetId]);
-  const state = SheetAggregate.evolve(found.rows[0]?.state ?? SheetAggregate.initialState, upcast(event));
-  if (!state.exists) return;
-  await client.query(
-    `INSERT INTO v_kpi_sheet_states (sheet_id, state) VALUES ($1, $2) ON CONFLICT (sheet_id) DO UPDATE SET state = EXCLUDED.state`,
-    [sheetId, JSON.stringify(state)],
-  );
-  // A sheet's KPI rows are few: rewriting them is simpler than diffing, and just as deterministic.
-  await client.query('DELETE FROM v_kpi_entries WHERE sheet_id = $1', [sheetId]);
+const ENTRY_COLUMNS = ['sheet_id', 'kind', 'ordinal', 'fiscal_year', 'project_code', 'project_name', 'department', 'policy_areas', 'status', 'kpi_key', 'name', 'entry'];
+
+function entryRows(sheetId: string, state: SheetState): Array<Record<string, unknown>> {
   const rows = [
-    ...state.content.strategyKpis.map((entry, ordinal) => ({ kind: 'strategy', ordinal, key: kpiKeyOf(entry), name: entry.name, entry })),
-    ...state.content.planKpis.map((entry, ordinal) => ({ kind: 'plan', ordinal, key: `plan:${entry.name.trim()}`, name: entry.name, entry })),
+    ...state.content.strategyKpis.map((entry, ordinal) => ({ kind: 'strategy', ordinal, kpi_key: kpiKeyOf(entry), name: entry.name, entry })),
+    ...state.content.planKpis.map((entry, ordinal) => ({ kind: 'plan', ordinal, kpi_key: `plan:${entry.name.trim()}`, name: entry.name, entry })),
   ];
-  for (const row of rows) {
-    await client.query(
-      `INSERT INTO v_kpi_entries (sheet_id, kind, ordinal, fiscal_year, project_code, project_name, department, policy_areas, status, kpi_key, name, entry)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [sheetId, row.kind, row.ordinal, state.fiscalYear, state.projectCode, state.projectName, state.department, state.policyAreas, state.status, row.key, row.name, JSON.stringify(row.entry)],
-    );
-  }
+  const sheet = {
+    sheet_id: sheetId,
+    fiscal_year: state.fiscalYear,
+    project_code: state.projectCode,
+    project_name: state.projectName,
+    department: state.department,
+    policy_areas: state.policyAreas,
+    status: state.status,
+  };
+  return rows.map((row) => ({ ...sheet, ...row }));
 }
 
-async function applyCycle(client: pg.PoolClient, event: RecordedEvent): Promise<void> {
-  const domainEvent = upcast(event);
-  if (domainEvent.type !== 'NumericalGoalsRecorded') return;
-  // The event carries the whole set (evolve replaces it too), so no fold of the cycle is needed.
-  const { goals } = (domainEvent as NumericalGoalsRecorded).data;
-  const fiscalYear = Number(event.streamId.slice('cycle-'.length));
-  await client.query('DELETE FROM v_numerical_goals WHERE fiscal_year = $1', [fiscalYear]);
-  for (const [ordinal, goal] of goals.entries()) {
-    await client.query('INSERT INTO v_numerical_goals (fiscal_year, goal_id, ordinal, policy_area, goal) VALUES ($1, $2, $3, $4, $5)', [
-      fiscalYear,
-      goal.id,
-      ordinal,
-      goal.policyArea,
-      JSON.stringify(goal),
-    ]);
+async function writeSheets(client: pg.PoolClient, sheets: BatchStates<SheetState>): Promise<void> {
+  const changed = sheets.changed();
+  if (changed.length === 0) return;
+  await writeRows(client, 'v_kpi_sheet_states', ['sheet_id', 'state'], changed.map(({ key, state }) => ({ sheet_id: key, state })), {
+    conflictKey: ['sheet_id'],
+  });
+  // A sheet's KPI rows are few: rewriting them is simpler than diffing, and just as deterministic.
+  await client.query('DELETE FROM v_kpi_entries WHERE sheet_id = ANY($1::text[])', [changed.map((c) => c.key)]);
+  await writeRows(client, 'v_kpi_entries', ENTRY_COLUMNS, changed.flatMap(({ key, state }) => entryRows(key, state)));
+}
+
+/** The event carries the whole set (evolve replaces it too), so the last one per cycle is all that counts. */
+async function writeGoals(client: pg.PoolClient, events: readonly RecordedEvent[]): Promise<void> {
+  const latest = new Map<number, NumericalGoalsRecorded['data']['goals']>();
+  for (const event of events) {
+    if (!event.streamId.startsWith('cycle-')) continue;
+    const domainEvent = upcast(event);
+    if (domainEvent.type === 'NumericalGoalsRecorded') latest.set(Number(event.streamId.slice('cycle-'.length)), (domainEvent as NumericalGoalsRecorded).data.goals);
   }
+  if (latest.size === 0) return;
+  await client.query('DELETE FROM v_numerical_goals WHERE fiscal_year = ANY($1::int[])', [[...latest.keys()]]);
+  const rows = [...latest].flatMap(([fiscalYear, goals]) =>
+    goals.map((goal, ordinal) => ({ fiscal_year: fiscalYear, goal_id: goal.id, ordinal, policy_area: goal.policyArea, goal })),
+  );
+  await writeRows(client, 'v_numerical_goals', ['fiscal_year', 'goal_id', 'ordinal', 'policy_area', 'goal'], rows);
 }
 
 /**
@@ -55,8 +59,13 @@ async function applyCycle(client: pg.PoolClient, event: RecordedEvent): Promise<
 export const kpiViewsProjection: Projection = {
   name: 'views-kpis',
   tables: ['v_kpi_sheet_states', 'v_kpi_entries', 'v_numerical_goals'],
-  async apply(client, event) {
-    if (event.streamId.startsWith('sheet-')) await applySheet(client, event);
-    else if (event.streamId.startsWith('cycle-')) await applyCycle(client, event);
+  async applyBatch(client, events) {
+    const sheets = new BatchStates<SheetState>(statesFrom(client, 'v_kpi_sheet_states', 'sheet_id'));
+    await sheets.prime(keysOf(events, 'sheet'));
+    for (const event of events) {
+      if (event.streamId.startsWith('sheet-')) foldEvent(sheets, SheetAggregate, event.streamId.slice('sheet-'.length), event);
+    }
+    await writeSheets(client, sheets);
+    await writeGoals(client, events);
   },
 };

@@ -110,7 +110,10 @@ const definedOnly = <T extends object>(value: T): Partial<T> =>
 
 export function applyContentPatch(content: SheetContent, patch: SheetContentPatch): SheetContent {
   const { finance, ...rest } = patch;
-  const next: SheetContent = { ...cloneJson(content), ...cloneJson(definedOnly(rest)) };
+  // States are never mutated, so unchanged fields are shared with the previous state; only what the
+  // patch brings is copied (a state must not share structure with an event). Replay cost then
+  // follows the size of the change, not of the sheet.
+  const next: SheetContent = { ...content, ...cloneJson(definedOnly(rest)) };
   if (finance) {
     const { funding, ...amounts } = finance;
     next.finance = {

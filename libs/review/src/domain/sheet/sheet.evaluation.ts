@@ -1,4 +1,3 @@
-import { cloneJson } from '../equality.js';
 
 /** 事業の評価: 総合戦略のKPI達成に有効であった / 有効とは言えなかった */
 export type Effectiveness = 'effective' | 'not_effective';
@@ -57,7 +56,8 @@ export const provenanceOf = (evaluation: DepartmentEvaluation, choice: Evaluatio
  */
 export function applyEvaluationPatch(evaluation: DepartmentEvaluation, patch: DepartmentEvaluationPatch): DepartmentEvaluation {
   const { provenance: provenancePatch, ...values } = patch;
-  const next: DepartmentEvaluation = { ...cloneJson(evaluation) };
+  // Shallow is enough: every value is a string or null, and the previous state is never mutated.
+  const next: DepartmentEvaluation = { ...evaluation };
   for (const [key, value] of Object.entries(values)) {
     if (value !== undefined) (next as unknown as Record<string, unknown>)[key] = value;
   }

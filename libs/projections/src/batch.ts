@@ -1,0 +1,98 @@
+import type pg from 'pg';
+import type { RecordedEvent } from '@kensho/event-store';
+import { quoteIdentifier } from '@kensho/platform';
+
+/**
+ * The stored state of every key a batch touches, loaded in one query before the fold and written
+ * back once after it. `stored` tells a key that had a row from one that is new in this batch.
+ */
+export class BatchStates<S> {
+  private readonly states = new Map<string, S>();
+  private readonly storedKeys = new Set<string>();
+  private readonly touched = new Map<string, { state: S; event: RecordedEvent }>();
+
+  constructor(private readonly load: (keys: string[]) => Promise<Array<{ key: string; state: S }>>) {}
+
+  /** Loads the stored states of these keys (those not already loaded). */
+  async prime(keys: Iterable<string>): Promise<void> {
+    const missing = [...new Set(keys)].filter((key) => !this.states.has(key) && !this.storedKeys.has(key));
+    if (missing.length === 0) return;
+    for (const { key, state } of await this.load(missing)) {
+      this.states.set(key, state);
+      this.storedKeys.add(key);
+    }
+  }
+
+  get(key: string): S | undefined {
+    return this.states.get(key);
+  }
+
+  /** Whether the key had a stored row before this batch. */
+  wasStored(key: string): boolean {
+    return this.storedKeys.has(key);
+  }
+
+  /** Records the state after `event`; the last one per key is what `changed` hands back. */
+  set(key: string, state: S, event: RecordedEvent): void {
+    this.states.set(key, state);
+    this.touched.delete(key); // re-inserting keeps the map in order of each key's last change
+    this.touched.set(key, { state, event });
+  }
+
+  /** Every key set during the batch, with its final state and the last event that set it. */
+  changed(): Array<{ key: string; state: S; event: RecordedEvent }> {
+    return [...this.touched].map(([key, value]) => ({ key, ...value }));
+  }
+}
+
+/** Loads `state` by key: `SELECT <keyColumn>, state FROM <table> WHERE <keyColumn> = ANY($1)`. */
+export function statesFrom<S>(client: pg.PoolClient, table: string, keyColumn: string, keyType: 'text' | 'int' = 'text') {
+  const sql = `SELECT ${quoteIdentifier(keyColumn)}::text AS key, state FROM ${quoteIdentifier(table)}
+               WHERE ${quoteIdentifier(keyColumn)} = ANY($1::${keyType}[])`;
+  return async (keys: string[]) => (await client.query<{ key: string; state: S }>(sql, [keys])).rows;
+}
+
+export interface WriteRowsOptions {
+  /** Upsert on this unique key: every other written column is replaced. Without it, plain inserts. */
+  conflictKey?: readonly string[];
+  /** With conflictKey: keep the existing row instead of replacing it. */
+  keepExisting?: boolean;
+}
+
+/**
+ * Writes many rows in one statement. The rows travel as one JSON array that PostgreSQL expands
+ * against the table's own row type (so jsonb, arrays and timestamps convert as the columns say),
+ * inserted in the array's order. Objects in a jsonb column are sent as objects, not as strings.
+ */
+export async function writeRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, unknown>>,
+  options: WriteRowsOptions = {},
+): Promise<void> {
+  if (rows.length === 0) return;
+  const list = columns.map(quoteIdentifier).join(', ');
+  let conflict = '';
+  if (options.conflictKey) {
+    const key = options.conflictKey.map(quoteIdentifier).join(', ');
+    const rest = columns.filter((c) => !options.conflictKey!.includes(c));
+    conflict =
+      options.keepExisting || rest.length === 0
+        ? ` ON CONFLICT (${key}) DO NOTHING`
+        : ` ON CONFLICT (${key}) DO UPDATE SET (${rest.map(quoteIdentifier).join(', ')}) = ROW(${rest.map((c) => `EXCLUDED.${quoteIdentifier(c)}`).join(', ')})`;
+  }
+  await client.query(
+    `INSERT INTO ${quoteIdentifier(table)} (${list})
+     SELECT ${list} FROM json_populate_recordset(NULL::${quoteIdentifier(table)}, $1::json) WITH ORDINALITY AS r
+     ORDER BY r.ordinality${conflict}`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** Keys of the events on streams named `<prefix>-<key>`, in order of first appearance. */
+export function keysOf(events: readonly RecordedEvent[], prefix: string): string[] {
+  const keys = new Set<string>();
+  for (const event of events) if (event.streamId.startsWith(`${prefix}-`)) keys.add(event.streamId.slice(prefix.length + 1));
+  return [...keys];
+}
