@@ -50,7 +50,8 @@ export class ProjectionRebuilder {
 
   async rebuildAll(projections: Projection[], options: RebuildOptions = {}): Promise<RebuildResult> {
     const label = projections.map((p) => p.name).join(', ');
-    for (const projection of projections) await this.prepare(projection);
+    const deferredIndexes: string[] = [];
+    for (const projection of projections) deferredIndexes.push(...(await this.prepare(projection)));
     const searchPath = [...projections.map((p) => quoteIdentifier(schemaFor(p))), 'public'].join(', ');
     const started = Date.now();
     let events = 0;
@@ -81,6 +82,7 @@ export class ProjectionRebuilder {
         etaSeconds: total === null ? null : Math.max(total - events, 0) / eventsPerSecond,
       });
     }
+    for (const definition of deferredIndexes) await this.db.query(definition);
     if (options.swap !== false) checkpoint = await this.swap(projections, searchPath, checkpoint, lastPosition, (n) => (events += n));
     return { projection: label, events, seconds: (Date.now() - started) / 1000, checkpoint };
   }
@@ -94,14 +96,27 @@ export class ProjectionRebuilder {
     await this.db.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schemaFor(projection))} CASCADE`);
   }
 
-  private async prepare(projection: Projection): Promise<void> {
-    const schema = quoteIdentifier(schemaFor(projection));
-    await this.db.transaction(async (client) => {
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await client.query(`CREATE SCHEMA ${schema}`);
+  /**
+   * Fresh tables in the side schema. Their plain (non-unique) indexes are dropped and returned, to
+   * be built once over the finished tables: maintaining them row by row costs more than building
+   * them. Unique ones stay, as upserts need them.
+   */
+  private async prepare(projection: Projection): Promise<string[]> {
+    const schema = schemaFor(projection);
+    return this.db.transaction(async (client) => {
+      await client.query(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
+      await client.query(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
       for (const table of projection.tables) {
-        await client.query(`CREATE TABLE ${schema}.${quoteIdentifier(table)} (LIKE public.${quoteIdentifier(table)} INCLUDING ALL)`);
+        await client.query(`CREATE TABLE ${quoteIdentifier(schema)}.${quoteIdentifier(table)} (LIKE public.${quoteIdentifier(table)} INCLUDING ALL)`);
       }
+      const plain = await client.query<{ name: string; definition: string }>(
+        `SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         WHERE n.nspname = $1 AND NOT i.indisunique AND NOT i.indisprimary`,
+        [schema],
+      );
+      for (const index of plain.rows) await client.query(`DROP INDEX ${quoteIdentifier(schema)}.${quoteIdentifier(index.name)}`);
+      return plain.rows.map((r) => r.definition);
     });
   }
 

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@kensho/testing';
 import { batch, eventStoreContract, readWholeLog } from '../contract/event-store.contract.js';
+import { verifyChain } from '../hash-chain.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { EVENT_STORE_MIGRATIONS } from './schema.js';
 
@@ -50,5 +51,49 @@ describe('PostgreSQL global log: a slow transaction with a lower position', () =
     } finally {
       slow.release();
     }
+  });
+});
+
+describe('PostgreSQL append: one statement, hashed onto a remembered head', () => {
+  let database: TestDatabase;
+  let first: PostgresEventStore;
+  let second: PostgresEventStore;
+  beforeAll(async () => {
+    database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
+    // Two processes' worth of stores on one database: each remembers heads the other moves.
+    first = new PostgresEventStore(database.db);
+    second = new PostgresEventStore(database.db);
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+    await database.drop();
+  });
+
+  it('keeps one unbroken chain when writers take turns on a stream each other moved', async () => {
+    await first.appendToStream('turns-1', batch('turns-1', 2), 'no_stream');
+    await second.appendToStream('turns-1', batch('turns-1', 1), 'any'); // second has never seen the stream
+    await first.appendToStream('turns-1', batch('turns-1', 3), 'stream_exists'); // first remembers revision 1: stale
+    await second.appendToStream('turns-1', batch('turns-1', 1), 5); // exact and current, remembered head is stale
+    const events = await first.readStream('turns-1');
+    expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(verifyChain(events)).toBeNull();
+    const head = await database.db.query<{ revision: number; head_hash: string }>("SELECT revision, head_hash FROM es_streams WHERE stream_id = 'turns-1'");
+    expect(head.rows[0]).toEqual({ revision: 6, head_hash: events[6]!.metadata.hash });
+  });
+
+  it('refuses a stale expected revision even when the remembered head would have matched it', async () => {
+    await first.appendToStream('turns-2', batch('turns-2', 1), 'no_stream');
+    await second.appendToStream('turns-2', batch('turns-2', 1), 0);
+    await expect(first.appendToStream('turns-2', batch('turns-2', 1), 0)).rejects.toMatchObject({ code: 'event_store.wrong_expected_revision', actual: 1 });
+    expect(await first.streamRevision('turns-2')).toBe(1);
+  });
+
+  it('answers a retried command with its first result, before checking the expected revision', async () => {
+    const events = batch('turns-3', 2);
+    const original = await first.appendToStream('turns-3', events, 'no_stream');
+    await first.appendToStream('turns-3', batch('turns-3', 1), 1);
+    const retried = await second.appendToStream('turns-3', events, 'no_stream');
+    expect(retried).toEqual({ ...original, duplicate: true });
   });
 });

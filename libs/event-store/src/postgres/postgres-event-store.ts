@@ -17,6 +17,17 @@ import {
 const NOTIFY_CHANNEL = 'kensho_events';
 const COLUMNS = `global_position, tx_id::text AS tx_text, event_id, stream_id, stream_revision, event_type, data, metadata, recorded_at`;
 
+/** Stream heads remembered for hashing the next append without asking first. */
+const HEAD_CACHE_SIZE = 50_000;
+
+interface AppendRow {
+  outcome: 'appended' | 'duplicate' | 'partial_duplicate' | 'wrong_expected_revision' | 'stale_head';
+  revision: number | null;
+  head_hash: string | null;
+  last_position: number | null;
+  found: number;
+}
+
 interface EventRow {
   global_position: number;
   /** Text: xid8 exceeds JavaScript's safe integers in principle. Never ORDER BY this alias. */
@@ -33,6 +44,7 @@ interface EventRow {
 export class PostgresEventStore extends EventStore {
   private listener: pg.PoolClient | null = null;
   private readonly appended = new AppendSignal();
+  private readonly heads = new Map<string, { revision: number; hash: string }>();
 
   constructor(private readonly db: Database) {
     super();
@@ -40,82 +52,91 @@ export class PostgresEventStore extends EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error('appendToStream needs at least one event');
-    const duplicate = await this.findDuplicate(streamId, events);
-    if (duplicate) return duplicate;
+    // The head to hash onto: what this process last saw of the stream, else a guess the function corrects.
+    const cached = this.heads.get(streamId);
+    let base: { revision: number; hash: string | null } =
+      cached && (typeof expected !== 'number' || cached.revision === expected)
+        ? cached
+        : expected === 'no_stream'
+          ? { revision: -1, hash: GENESIS_HASH }
+          : { revision: typeof expected === 'number' ? expected : -1, hash: null };
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.tryAppend(streamId, events, expected, base);
+      if (outcome.kind === 'done') return outcome.result;
+      // The head moved between our hashing and the lock (or was never known): hash onto the real one.
+      if (attempt >= 3) throw new Error(`Stream ${streamId}: its head kept moving while appending`);
+      base = outcome.head;
+    }
+  }
+
+  private async tryAppend(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+    base: { revision: number; hash: string | null },
+  ): Promise<{ kind: 'done'; result: AppendResult } | { kind: 'stale'; head: { revision: number; hash: string } }> {
+    let previousHash = base.hash ?? GENESIS_HASH;
+    const metadata = events.map((event, index) => {
+      const hash = eventHash(previousHash, { streamId, revision: base.revision + 1 + index, type: event.type, data: event.data, metadata: event.metadata });
+      previousHash = hash;
+      return JSON.stringify({ ...event.metadata, hash });
+    });
+    let row: AppendRow;
     try {
-      return await this.db.transaction((client) => this.appendInTransaction(client, streamId, events, expected));
+      const result = await this.db.query<AppendRow>(
+        'SELECT outcome, revision, head_hash, last_position, found FROM es_append($1, $2, $3, $4, $5, $6, $7::uuid[], $8::text[], $9::jsonb[], $10::jsonb[], $11)',
+        [
+          streamId,
+          categoryOf(streamId),
+          typeof expected === 'number' ? 'exact' : expected,
+          typeof expected === 'number' ? expected : null,
+          base.revision,
+          base.hash,
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => JSON.stringify(e.data)),
+          metadata,
+          previousHash,
+        ],
+      );
+      row = result.rows[0]!;
     } catch (error) {
       // A concurrent retry of the same command won the race: report it as the duplicate it is.
       if ((error as { constraint?: string }).constraint === 'es_events_event_id_unique') {
         const again = await this.findDuplicate(streamId, events);
-        if (again) return again;
+        if (again) return { kind: 'done', result: again };
       }
       throw error;
     }
+    switch (row.outcome) {
+      case 'appended':
+        this.rememberHead(streamId, row.revision!, row.head_hash!);
+        this.appended.notify();
+        return { kind: 'done', result: { streamId, nextExpectedRevision: row.revision!, position: row.last_position!, duplicate: false } };
+      case 'duplicate':
+        return { kind: 'done', result: { streamId, nextExpectedRevision: row.revision!, position: row.last_position!, duplicate: true } };
+      case 'partial_duplicate':
+        throw new PartialDuplicateError(streamId, (await this.findDuplicateIds(events)) ?? []);
+      case 'wrong_expected_revision':
+        this.rememberHead(streamId, row.revision!, row.head_hash!);
+        throw new WrongExpectedRevisionError(streamId, expected, row.revision! < 0 ? null : row.revision!);
+      case 'stale_head':
+        return { kind: 'stale', head: { revision: row.revision!, hash: row.head_hash! } };
+      default:
+        throw new Error(`es_append answered ${row.outcome}`);
+    }
   }
 
-  private async appendInTransaction(
-    client: pg.PoolClient,
-    streamId: string,
-    events: NewEvent[],
-    expected: ExpectedRevision,
-  ): Promise<AppendResult> {
-    const head = await client.query<{ revision: number; head_hash: string }>(
-      'SELECT revision, head_hash FROM es_streams WHERE stream_id = $1 FOR UPDATE',
-      [streamId],
-    );
-    let current = head.rows[0] ?? null;
-    if (!current) {
-      // Serialise creators of the same new stream: the loser waits here, then sees the winner's row.
-      const created = await client.query(
-        `INSERT INTO es_streams (stream_id, category, revision, head_hash) VALUES ($1, $2, -1, $3)
-         ON CONFLICT (stream_id) DO NOTHING RETURNING revision`,
-        [streamId, categoryOf(streamId), GENESIS_HASH],
-      );
-      if (created.rowCount === 0) {
-        current = (
-          await client.query<{ revision: number; head_hash: string }>(
-            'SELECT revision, head_hash FROM es_streams WHERE stream_id = $1 FOR UPDATE',
-            [streamId],
-          )
-        ).rows[0]!;
-      }
-    }
-    const actual = current && current.revision >= 0 ? current.revision : null;
-    checkExpected(streamId, expected, actual);
+  /** Remembers a stream's head; bounded, oldest forgotten first (it is only a hint, checked by es_append). */
+  private rememberHead(streamId: string, revision: number, hash: string): void {
+    this.heads.delete(streamId);
+    this.heads.set(streamId, { revision, hash });
+    if (this.heads.size > HEAD_CACHE_SIZE) this.heads.delete(this.heads.keys().next().value!);
+  }
 
-    let previousHash = current?.head_hash ?? GENESIS_HASH;
-    const base = (actual ?? -1) + 1;
-    const rows = events.map((event, index) => {
-      const revision = base + index;
-      const hash = eventHash(previousHash, { streamId, revision, type: event.type, data: event.data, metadata: event.metadata });
-      previousHash = hash;
-      return { id: event.id, revision, type: event.type, data: event.data, metadata: { ...event.metadata, hash } };
-    });
-    const inserted = await client.query<{ global_position: number }>(
-      `INSERT INTO es_events (event_id, stream_id, stream_revision, event_type, data, metadata)
-       SELECT u.id, $1, u.revision, u.type, u.data, u.metadata
-       FROM unnest($2::uuid[], $3::bigint[], $4::text[], $5::jsonb[], $6::jsonb[])
-            AS u(id, revision, type, data, metadata)
-       RETURNING global_position`,
-      [
-        streamId,
-        rows.map((r) => r.id),
-        rows.map((r) => r.revision),
-        rows.map((r) => r.type),
-        rows.map((r) => JSON.stringify(r.data)),
-        rows.map((r) => JSON.stringify(r.metadata)),
-      ],
-    );
-    const last = rows[rows.length - 1]!;
-    await client.query('UPDATE es_streams SET revision = $2, head_hash = $3 WHERE stream_id = $1', [
-      streamId,
-      last.revision,
-      previousHash,
-    ]);
-    await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', '')`);
-    const position = Math.max(...inserted.rows.map((r) => r.global_position));
-    return { streamId, nextExpectedRevision: last.revision, position, duplicate: false };
+  private async findDuplicateIds(events: NewEvent[]): Promise<string[] | null> {
+    const found = await this.db.query<{ event_id: string }>('SELECT event_id FROM es_events WHERE event_id = ANY($1::uuid[])', [events.map((e) => e.id)]);
+    return found.rows.map((r) => r.event_id);
   }
 
   private async findDuplicate(streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
@@ -150,7 +171,12 @@ export class PostgresEventStore extends EventStore {
       sql += ` LIMIT $${values.length}`;
     }
     const result = await this.db.query<EventRow>(sql, values);
-    return result.rows.map(toRecorded);
+    const events = result.rows.map(toRecorded);
+    const whole = !backward && options.toRevision === undefined && options.maxCount === undefined && options.occurredUntil === undefined && options.recordedUntil === undefined;
+    // A whole forward read ends at the head: the next append (a command after its load) can hash onto it at once.
+    const last = events[events.length - 1];
+    if (whole && last) this.rememberHead(streamId, last.revision, last.metadata.hash);
+    return events;
   }
 
   async findEvent(streamId: string, eventId: string): Promise<{ streamId: string; revision: number; position: number } | null> {
@@ -233,15 +259,6 @@ export class PostgresEventStore extends EventStore {
       listener.release();
     }
   }
-}
-
-function checkExpected(streamId: string, expected: ExpectedRevision, actual: number | null): void {
-  const ok =
-    expected === 'any' ||
-    (expected === 'no_stream' && actual === null) ||
-    (expected === 'stream_exists' && actual !== null) ||
-    (typeof expected === 'number' && expected === actual);
-  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
 }
 
 /** The category is what precedes the first '-', as EventStoreDB defines it. */

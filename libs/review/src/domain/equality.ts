@@ -18,5 +18,22 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** Deep copy of plain JSON data; state must never share mutable structure with an event. */
-export const cloneJson = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+/**
+ * Deep copy of plain JSON data; state must never share mutable structure with an event. Like a
+ * JSON round trip (undefined object members dropped, undefined array items become null), only
+ * without the text in between: replaying a log copies every patch an event carries.
+ */
+export function cloneJson<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const copy = new Array(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = value[i] === undefined ? null : cloneJson(value[i]);
+    return copy as T;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    if (item !== undefined) copy[key] = cloneJson(item);
+  }
+  return copy as T;
+}
