@@ -13,7 +13,7 @@ import { log } from '../lib/stats.js';
  */
 async function rebuildAll({ url, maxEvents, maxSeconds }: { url: string; maxEvents: number; maxSeconds: number }) {
   await runMigrations(url, ALL_MIGRATIONS);
-  const db = new Database(url, { max: 5, applicationName: 'kensho-bench-rebuild' });
+  const db = new Database(url, { max: 8, applicationName: 'kensho-bench-rebuild' });
   const store = new PostgresEventStore(db);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 200);

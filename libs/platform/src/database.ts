@@ -24,6 +24,12 @@ export class Database {
     return this.pool.query<R>(text, values as unknown[]);
   }
 
+  /** Rows as arrays in column order: for hot paths that read many rows. */
+  async queryArrays<R extends unknown[]>(text: string, values?: unknown[]): Promise<R[]> {
+    const result = await this.pool.query<R>({ text, values: values as unknown[], rowMode: 'array' });
+    return result.rows;
+  }
+
   async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {

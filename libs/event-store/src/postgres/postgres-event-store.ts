@@ -15,7 +15,12 @@ import {
 } from '../port.js';
 
 const NOTIFY_CHANNEL = 'kensho_events';
-const COLUMNS = `global_position, tx_id::text AS tx_text, event_id, stream_id, stream_revision, event_type, data, metadata, recorded_at`;
+// Read as arrays, in this order (no per-row objects keyed by name), with the recording time already
+// in the ISO form RecordedEvent carries: the global log is read a million rows at a time.
+// The text of tx_id keeps an alias of its own: unaliased it would be named tx_id, and ORDER BY tx_id
+// would then sort by the text (a sequential scan and a sort instead of the index).
+const COLUMNS = `global_position, tx_id::text AS tx_text, event_id, stream_id, stream_revision, event_type, data, metadata,
+  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_text`;
 
 /** Stream heads remembered for hashing the next append without asking first. */
 const HEAD_CACHE_SIZE = 50_000;
@@ -28,18 +33,18 @@ interface AppendRow {
   found: number;
 }
 
-interface EventRow {
-  global_position: number;
-  /** Text: xid8 exceeds JavaScript's safe integers in principle. Never ORDER BY this alias. */
-  tx_text: string;
-  event_id: string;
-  stream_id: string;
-  stream_revision: number;
-  event_type: string;
-  data: Record<string, unknown>;
-  metadata: RecordedEvent['metadata'];
-  recorded_at: Date;
-}
+/** A row of COLUMNS. tx_id is text: xid8 exceeds JavaScript's safe integers in principle. */
+type EventRow = [
+  position: number,
+  txId: string,
+  eventId: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  data: Record<string, unknown>,
+  metadata: RecordedEvent['metadata'],
+  recordedAt: string,
+];
 
 export class PostgresEventStore extends EventStore {
   private listener: pg.PoolClient | null = null;
@@ -170,8 +175,7 @@ export class PostgresEventStore extends EventStore {
       values.push(options.maxCount);
       sql += ` LIMIT $${values.length}`;
     }
-    const result = await this.db.query<EventRow>(sql, values);
-    const events = result.rows.map(toRecorded);
+    const events = (await this.db.queryArrays<EventRow>(sql, values)).map(toRecorded);
     const whole = !backward && options.toRevision === undefined && options.maxCount === undefined && options.occurredUntil === undefined && options.recordedUntil === undefined;
     // A whole forward read ends at the head: the next append (a command after its load) can hash onto it at once.
     const last = events[events.length - 1];
@@ -196,7 +200,7 @@ export class PostgresEventStore extends EventStore {
 
   async readAll(options: { after: LogCheckpoint | null; maxCount: number }): Promise<ReadAllResult> {
     const [txId, position] = parseCheckpoint(options.after);
-    const result = await this.db.query<EventRow>(
+    const rows = await this.db.queryArrays<EventRow>(
       `SELECT ${COLUMNS} FROM es_events
        WHERE (tx_id, global_position) > ($1::xid8, $2::bigint)
          AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
@@ -204,7 +208,7 @@ export class PostgresEventStore extends EventStore {
        LIMIT $3`,
       [txId, position, options.maxCount],
     );
-    const events = result.rows.map(toRecorded);
+    const events = rows.map(toRecorded);
     return { events, checkpoint: events.length ? events[events.length - 1]!.checkpoint : options.after };
   }
 
@@ -276,16 +280,6 @@ function parseCheckpoint(checkpoint: LogCheckpoint | null): [string, string] {
   return [txId, position];
 }
 
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.event_id,
-    streamId: row.stream_id,
-    revision: row.stream_revision,
-    position: row.global_position,
-    checkpoint: `${row.tx_text}:${row.global_position}`,
-    type: row.event_type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at.toISOString(),
-  };
+function toRecorded([position, txId, id, streamId, revision, type, data, metadata, recordedAt]: EventRow): RecordedEvent {
+  return { id, streamId, revision, position, checkpoint: `${txId}:${position}`, type, data, metadata, recordedAt };
 }
