@@ -47,16 +47,18 @@ export async function verifyIntegrity(
   const breaks: IntegrityBreak[] = [];
   const pins: Pin[] = [];
   let eventsChecked = 0;
-  let checkpoint: string | null = null;
+  // The next page is read while this one is checked.
+  let next = store.readAll({ after: null, maxCount: 5000 });
   for (;;) {
-    const page = await store.readAll({ after: checkpoint, maxCount: 5000 });
+    const page = await next;
     if (page.events.length === 0) break;
+    next = store.readAll({ after: page.checkpoint, maxCount: 5000 });
+    next.catch(() => undefined); // reported when awaited
     for (const event of page.events) {
       checkLink(streams, event, breaks);
       if (event.type === 'CyclePublished') pins.push(...pinsOf(event));
     }
     eventsChecked += page.events.length;
-    checkpoint = page.checkpoint;
     progress(eventsChecked);
   }
   for (const pin of pins) {

@@ -16,7 +16,7 @@ export const Meta = createParamDecorator((_data: unknown, context: ExecutionCont
   const commandId = key ? uuidV5(`${principal.tokenId}:${req.method}:${req.path}:${key}`) : newId();
   const correlation = req.headers['x-correlation-id'];
   const correlationId = typeof correlation === 'string' && correlation.length <= 200 ? correlation : commandId;
-  return { commandId, correlationId, causationId: commandId, actor: actorOf(principal) };
+  return { commandId, correlationId, causationId: commandId, actor: actorOf(principal), ...(key ? {} : { freshCommandId: true as const }) };
 });
 
 export function idempotencyKeyOf(req: { headers: Record<string, unknown> }): string | null {

@@ -44,7 +44,9 @@ export class AggregateService {
   ): Promise<CommandResult> {
     const occurredAt = meta.occurredAt ?? this.clock.now().toISOString();
     for (let attempt = 1; ; attempt++) {
-      const replay = await this.previousRun(streamId, meta.commandId);
+      // A retried run of this very command answers with its first result (only worth asking for
+      // ids that can repeat; a concurrent twin is still caught by the event ids in the store).
+      const replay = meta.freshCommandId ? null : await this.previousRun(streamId, meta.commandId);
       if (replay) return replay;
       const { state, version } = await this.load(definition, streamId);
       if (options.expectedVersion !== undefined && options.expectedVersion !== version) {

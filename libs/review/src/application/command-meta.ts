@@ -9,6 +9,11 @@ export interface CommandMeta {
   actor: Actor;
   /** Business time; defaults to the injected clock. Seeds pass historical times. */
   occurredAt?: string;
+  /**
+   * The command id was generated for this request just now (no Idempotency-Key), so no earlier
+   * run of it can exist and looking one up first would be a wasted query.
+   */
+  freshCommandId?: true;
 }
 
 /** The answer to every command: where its events landed, so the client can read its own writes. */
