@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '@kensho/testing';
 import { batch, eventStoreContract, readWholeLog } from '../contract/event-store.contract.js';
 import { verifyChain } from '../hash-chain.js';
@@ -95,5 +96,47 @@ describe('PostgreSQL append: one statement, hashed onto a remembered head', () =
     await first.appendToStream('turns-3', batch('turns-3', 1), 1);
     const retried = await second.appendToStream('turns-3', events, 'no_stream');
     expect(retried).toEqual({ ...original, duplicate: true });
+  });
+});
+
+describe('PostgreSQL append: concurrent appends share statements and commits (group commit)', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
+    store = new PostgresEventStore(database.db);
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('answers each append on its own when one statement carries successes, conflicts and retries', async () => {
+    const first = batch('group-dup', 2);
+    await store.appendToStream('group-dup', first, 'no_stream');
+    await store.appendToStream('group-taken', batch('group-taken', 1), 'no_stream');
+    const statements = jest.spyOn(database.db, 'query');
+    const fresh = Array.from({ length: 30 }, (_, i) => store.appendToStream(`group-${i}`, batch(`group-${i}`, 1 + (i % 3)), 'no_stream'));
+    const conflict = store.appendToStream('group-taken', batch('group-taken', 1), 'no_stream');
+    const retry = store.appendToStream('group-dup', first, 'no_stream');
+    const sameStream = [0, 1, 2].map(() => store.appendToStream('group-serial', batch('group-serial', 1), 'any'));
+    const results = await Promise.allSettled([...fresh, conflict, retry, ...sameStream]);
+    const sent = statements.mock.calls.filter(([sql]) => String(sql).includes('es_append')).length;
+    statements.mockRestore();
+
+    expect(results.slice(0, 30).every((r) => r.status === 'fulfilled' && !r.value.duplicate)).toBe(true);
+    expect(results[30]).toMatchObject({ status: 'rejected', reason: { code: 'event_store.wrong_expected_revision', actual: 0 } });
+    expect(results[31]).toMatchObject({ status: 'fulfilled', value: { duplicate: true, nextExpectedRevision: 1 } });
+    expect(results.slice(32).map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    // 35 appends in far fewer statements: they waited for each other and went together.
+    expect(sent).toBeLessThan(20);
+    for (let i = 0; i < 30; i++) {
+      const events = await store.readStream(`group-${i}`);
+      expect(events).toHaveLength(1 + (i % 3));
+      expect(verifyChain(events)).toBeNull();
+    }
+    const serial = await store.readStream('group-serial');
+    expect(serial.map((e) => e.revision)).toEqual([0, 1, 2]);
+    expect(verifyChain(serial)).toBeNull();
   });
 });

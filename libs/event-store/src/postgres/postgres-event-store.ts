@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { Database } from '@kensho/platform';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '../errors.js';
 import { AppendSignal } from '../append-signal.js';
+import { AppendBatcher } from './append-batcher.js';
 import { GENESIS_HASH, eventHash } from '../hash-chain.js';
 import {
   EventStore,
@@ -25,14 +26,6 @@ const COLUMNS = `global_position, tx_id::text AS tx_text, event_id, stream_id, s
 /** Stream heads remembered for hashing the next append without asking first. */
 const HEAD_CACHE_SIZE = 50_000;
 
-interface AppendRow {
-  outcome: 'appended' | 'duplicate' | 'partial_duplicate' | 'wrong_expected_revision' | 'stale_head';
-  revision: number | null;
-  head_hash: string | null;
-  last_position: number | null;
-  found: number;
-}
-
 /** A row of COLUMNS. tx_id is text: xid8 exceeds JavaScript's safe integers in principle. */
 type EventRow = [
   position: number,
@@ -50,9 +43,11 @@ export class PostgresEventStore extends EventStore {
   private listener: pg.PoolClient | null = null;
   private readonly appended = new AppendSignal();
   private readonly heads = new Map<string, { revision: number; hash: string }>();
+  private readonly batcher: AppendBatcher;
 
   constructor(private readonly db: Database) {
     super();
+    this.batcher = new AppendBatcher(db);
   }
 
   async appendToStream(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -86,33 +81,19 @@ export class PostgresEventStore extends EventStore {
       previousHash = hash;
       return JSON.stringify({ ...event.metadata, hash });
     });
-    let row: AppendRow;
-    try {
-      const result = await this.db.query<AppendRow>(
-        'SELECT outcome, revision, head_hash, last_position, found FROM es_append($1, $2, $3, $4, $5, $6, $7::uuid[], $8::text[], $9::jsonb[], $10::jsonb[], $11)',
-        [
-          streamId,
-          categoryOf(streamId),
-          typeof expected === 'number' ? 'exact' : expected,
-          typeof expected === 'number' ? expected : null,
-          base.revision,
-          base.hash,
-          events.map((e) => e.id),
-          events.map((e) => e.type),
-          events.map((e) => JSON.stringify(e.data)),
-          metadata,
-          previousHash,
-        ],
-      );
-      row = result.rows[0]!;
-    } catch (error) {
-      // A concurrent retry of the same command won the race: report it as the duplicate it is.
-      if ((error as { constraint?: string }).constraint === 'es_events_event_id_unique') {
-        const again = await this.findDuplicate(streamId, events);
-        if (again) return { kind: 'done', result: again };
-      }
-      throw error;
-    }
+    const row = await this.batcher.submit({
+      streamId,
+      category: categoryOf(streamId),
+      expectedKind: typeof expected === 'number' ? 'exact' : expected,
+      expected: typeof expected === 'number' ? expected : null,
+      baseRevision: base.revision,
+      baseHash: base.hash,
+      ids: events.map((e) => e.id),
+      types: events.map((e) => e.type),
+      data: events.map((e) => JSON.stringify(e.data)),
+      metadata,
+      lastHash: previousHash,
+    });
     switch (row.outcome) {
       case 'appended':
         this.rememberHead(streamId, row.revision!, row.head_hash!);
@@ -127,6 +108,12 @@ export class PostgresEventStore extends EventStore {
         throw new WrongExpectedRevisionError(streamId, expected, row.revision! < 0 ? null : row.revision!);
       case 'stale_head':
         return { kind: 'stale', head: { revision: row.revision!, hash: row.head_hash! } };
+      case 'unique_violation': {
+        // A concurrent retry of the same command won the race: report it as the duplicate it is.
+        const again = await this.findDuplicate(streamId, events);
+        if (again) return { kind: 'done', result: again };
+        throw new Error(`Stream ${streamId}: an event id was taken concurrently, yet none of this append's ids is stored`);
+      }
       default:
         throw new Error(`es_append answered ${row.outcome}`);
     }

@@ -106,4 +106,39 @@ export const EVENT_STORE_MIGRATIONS: Migration[] = [
       $fn$;
     `,
   },
+  /**
+   * Group commit: several appends in one statement and one transaction, each checked and applied
+   * by es_append on its own and in order. A concurrent twin's unique violation is caught per append
+   * (a subtransaction each), so it only fails its own append.
+   */
+  {
+    id: '010-event-store-append-many',
+    sql: `
+      CREATE OR REPLACE FUNCTION es_append_many(
+        p_streams text[], p_categories text[], p_kinds text[], p_expected bigint[],
+        p_base_revisions bigint[], p_base_hashes text[], p_counts int[], p_last_hashes text[],
+        p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[]
+      ) RETURNS TABLE (request integer, outcome text, revision bigint, head_hash text, last_position bigint)
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        v_from integer := 1;
+        v_to integer;
+        r record;
+      BEGIN
+        FOR i IN 1 .. cardinality(p_streams) LOOP
+          v_to := v_from + p_counts[i] - 1;
+          BEGIN
+            SELECT * INTO r FROM es_append(p_streams[i], p_categories[i], p_kinds[i], p_expected[i], p_base_revisions[i], p_base_hashes[i],
+              p_ids[v_from:v_to], p_types[v_from:v_to], p_data[v_from:v_to], p_metadata[v_from:v_to], p_last_hashes[i]);
+            request := i; outcome := r.outcome; revision := r.revision; head_hash := r.head_hash; last_position := r.last_position;
+          EXCEPTION WHEN unique_violation THEN
+            request := i; outcome := 'unique_violation'; revision := NULL; head_hash := NULL; last_position := NULL;
+          END;
+          RETURN NEXT;
+          v_from := v_to + 1;
+        END LOOP;
+      END
+      $fn$;
+    `,
+  },
 ];
