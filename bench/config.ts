@@ -23,7 +23,7 @@ export const CONFIG = {
   readSeconds: int('BENCH_READ_SECONDS', 30),
   emmettShippedReadSeconds: int('BENCH_EMMETT_SHIPPED_READ_SECONDS', 15),
   emmettIndexedReadSeconds: int('BENCH_EMMETT_INDEXED_READ_SECONDS', 20),
-  verifySeconds: int('BENCH_VERIFY_SECONDS', 30),
+  verifySeconds: int('BENCH_VERIFY_SECONDS', 60),
   rebuildSeconds: int('BENCH_REBUILD_SECONDS', 240),
   timeTravelEvents: 1_000,
   httpClients: 32,

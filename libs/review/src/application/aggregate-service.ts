@@ -15,6 +15,8 @@ export interface LoadedAggregate<S> {
 
 /** Commands that did not name a version are retried this often when another writer wins the race. */
 const MAX_ATTEMPTS = 4;
+/** Streams whose latest state is kept in memory (least recently loaded forgotten first). */
+const RECENT_STATES = 5_000;
 
 /**
  * The one way commands change state: load the stream, decide, append with the expected revision.
@@ -27,12 +29,27 @@ export class AggregateService {
     private readonly clock: Clock,
   ) {}
 
+  /** The latest state loaded per stream: the next load reads only the events after it. */
+  private readonly recent = new Map<string, { definition: unknown; loaded: LoadedAggregate<unknown> }>();
+
   async load<S, C>(definition: AggregateDefinition<S, C>, streamId: string, options: ReadStreamOptions = {}): Promise<LoadedAggregate<S>> {
-    const events = await this.store.readStream(streamId, options);
-    let state = definition.initialState;
+    const latest = Object.keys(options).length === 0;
+    const known = latest ? this.recent.get(streamId) : undefined;
+    // States are never mutated (evolve returns new ones), so a remembered one can be built upon.
+    const base = known && known.definition === definition ? (known.loaded as LoadedAggregate<S>) : null;
+    const events = await this.store.readStream(streamId, base ? { fromRevision: base.version! + 1 } : options);
+    let state = base?.state ?? definition.initialState;
     for (const event of events) state = definition.evolve(state, upcast(event));
     const last = events[events.length - 1];
-    return { state, version: last?.revision ?? null, headHash: last?.metadata.hash ?? null };
+    const loaded = { state, version: last?.revision ?? base?.version ?? null, headHash: last?.metadata.hash ?? base?.headHash ?? null };
+    if (latest && loaded.version !== null) this.remember(streamId, definition, loaded);
+    return loaded;
+  }
+
+  private remember(streamId: string, definition: unknown, loaded: LoadedAggregate<unknown>): void {
+    this.recent.delete(streamId);
+    this.recent.set(streamId, { definition, loaded });
+    if (this.recent.size > RECENT_STATES) this.recent.delete(this.recent.keys().next().value!);
   }
 
   async execute<S, C>(

@@ -1,0 +1,69 @@
+import { jest } from '@jest/globals';
+import { EVENT_STORE_MIGRATIONS, PostgresEventStore, eventIdFor, type NewEvent } from '@kensho/event-store';
+import { SystemClock } from '@kensho/platform';
+import { createTestDatabase, type TestDatabase } from '@kensho/testing';
+import { AggregateService } from './aggregate-service.js';
+import type { AggregateDefinition } from './aggregates.js';
+
+/** A tally: enough of an aggregate to watch what load folds. */
+const Tally: AggregateDefinition<{ total: number; seen: number[] }, never> = {
+  name: 'tally',
+  initialState: { total: 0, seen: [] },
+  decide: () => [],
+  evolve: (state, event) => ({ total: state.total + (event.data as { n: number }).n, seen: [...state.seen, (event.data as { n: number }).n] }),
+};
+
+const added = (stream: string, n: number): NewEvent => {
+  const commandId = `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  return {
+    id: eventIdFor(commandId, stream, 0),
+    type: 'Added',
+    data: { n },
+    metadata: { actorId: 'test', role: 'system', department: null, commandId, correlationId: commandId, causationId: commandId, occurredAt: '2017-05-01T00:00:00.000Z', schemaVersion: 1 },
+  };
+};
+
+describe('AggregateService.load: the latest state is remembered, the tail read', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let other: PostgresEventStore;
+  beforeAll(async () => {
+    database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
+    store = new PostgresEventStore(database.db);
+    other = new PostgresEventStore(database.db); // another process's store
+  });
+  afterAll(async () => {
+    await store.close();
+    await other.close();
+    await database.drop();
+  });
+
+  it('reads only the events after the remembered version, including those another writer appended', async () => {
+    const aggregates = new AggregateService(store, new SystemClock());
+    await store.appendToStream('tally-1', [added('tally-1', 1), added('tally-1', 2)], 'no_stream');
+    expect(await aggregates.load(Tally, 'tally-1')).toMatchObject({ state: { total: 3 }, version: 1 });
+
+    await other.appendToStream('tally-1', [added('tally-1', 10)], 1);
+    const reads = jest.spyOn(store, 'readStream');
+    const loaded = await aggregates.load(Tally, 'tally-1');
+    expect(loaded).toMatchObject({ state: { total: 13, seen: [1, 2, 10] }, version: 2 });
+    expect(reads).toHaveBeenCalledWith('tally-1', { fromRevision: 2 });
+    expect(loaded.headHash).toBe((await store.readStream('tally-1')).at(-1)!.metadata.hash);
+    reads.mockRestore();
+  });
+
+  it('never serves a time-travel load from the remembered state', async () => {
+    const aggregates = new AggregateService(store, new SystemClock());
+    await store.appendToStream('tally-2', [added('tally-2', 1), added('tally-2', 2), added('tally-2', 4)], 'no_stream');
+    await aggregates.load(Tally, 'tally-2');
+    expect(await aggregates.load(Tally, 'tally-2', { toRevision: 1 })).toMatchObject({ state: { total: 3 }, version: 1 });
+    expect(await aggregates.load(Tally, 'tally-2')).toMatchObject({ state: { total: 7 }, version: 2 });
+  });
+
+  it('loads a stream that does not exist as the initial state, and remembers nothing for it', async () => {
+    const aggregates = new AggregateService(store, new SystemClock());
+    expect(await aggregates.load(Tally, 'tally-none')).toEqual({ state: Tally.initialState, version: null, headHash: null });
+    await store.appendToStream('tally-none', [added('tally-none', 5)], 'no_stream');
+    expect(await aggregates.load(Tally, 'tally-none')).toMatchObject({ state: { total: 5 }, version: 0 });
+  });
+});
