@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import { BatchStates, keysOf, statesFrom, writeRows, type Projection } from '@kensho/projections';
-import { CycleAggregate, SheetAggregate } from '../application/aggregates.js';
-import { foldEvent } from './batch-fold.js';
+import { writeRows, type BatchStates, type Projection } from '@kensho/projections';
+import { foldSheetsAndCycles } from './batch-fold.js';
 import type { CycleState, SheetState } from '../domain/index.js';
 
 const SHEET_COLUMNS = ['sheet_id', 'fiscal_year', 'project_code', 'project_name', 'department', 'status', 'version', 'policy_areas', 'state', 'position', 'occurred_at'];
@@ -16,14 +15,7 @@ export const reviewProjection: Projection = {
   name: 'review',
   tables: ['rm_sheets', 'rm_cycles'],
   async applyBatch(client, events) {
-    const sheets = new BatchStates<SheetState>(statesFrom(client, 'rm_sheets', 'sheet_id'));
-    const cycles = new BatchStates<CycleState>(statesFrom(client, 'rm_cycles', 'fiscal_year', 'int'));
-    await sheets.prime(keysOf(events, 'sheet'));
-    await cycles.prime(keysOf(events, 'cycle'));
-    for (const event of events) {
-      if (event.streamId.startsWith('sheet-')) foldEvent(sheets, SheetAggregate, event.streamId.slice('sheet-'.length), event);
-      else if (event.streamId.startsWith('cycle-')) foldEvent(cycles, CycleAggregate, event.streamId.slice('cycle-'.length), event);
-    }
+    const { sheets, cycles } = await foldSheetsAndCycles(client, events, { sheets: 'rm_sheets', cycles: 'rm_cycles' });
     await writeSheets(client, sheets);
     await writeCycles(client, cycles);
   },

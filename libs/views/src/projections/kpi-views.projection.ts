@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '@kensho/event-store';
-import { BatchStates, keysOf, statesFrom, writeRows, type Projection } from '@kensho/projections';
-import { SheetAggregate, foldEvent, upcast, type NumericalGoalsRecorded, type SheetState } from '@kensho/review';
+import { writeRows, type BatchStates, type Projection } from '@kensho/projections';
+import { foldSheetsAndCycles, upcast, type NumericalGoalsRecorded, type SheetState } from '@kensho/review';
 
 /** Strategy KPIs group by their master id; a KPI typed in without one groups by its name. */
 export const kpiKeyOf = (entry: { kpiId?: string; name: string }): string => (entry.kpiId ? `id:${entry.kpiId}` : `name:${entry.name.trim()}`);
@@ -60,11 +60,7 @@ export const kpiViewsProjection: Projection = {
   name: 'views-kpis',
   tables: ['v_kpi_sheet_states', 'v_kpi_entries', 'v_numerical_goals'],
   async applyBatch(client, events) {
-    const sheets = new BatchStates<SheetState>(statesFrom(client, 'v_kpi_sheet_states', 'sheet_id'));
-    await sheets.prime(keysOf(events, 'sheet'));
-    for (const event of events) {
-      if (event.streamId.startsWith('sheet-')) foldEvent(sheets, SheetAggregate, event.streamId.slice('sheet-'.length), event);
-    }
+    const { sheets } = await foldSheetsAndCycles(client, events, { sheets: 'v_kpi_sheet_states' });
     await writeSheets(client, sheets);
     await writeGoals(client, events);
   },

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@kensho/event-store';
-import { BatchStates, keysOf, statesFrom, writeRows, type Projection } from '@kensho/projections';
-import { CycleAggregate, SheetAggregate, foldEvent, type CycleState, type SheetState } from '@kensho/review';
+import { writeRows, type Projection } from '@kensho/projections';
+import { foldSheetsAndCycles, type SheetState } from '@kensho/review';
 
 // Column order of v_sheets as written; the row is built from it so the two cannot drift.
 const SHEET_COLUMNS = [
@@ -76,14 +76,7 @@ export const sheetViewsProjection: Projection = {
   name: 'views-sheets',
   tables: ['v_cycles', 'v_sheets'],
   async applyBatch(client, events) {
-    const sheets = new BatchStates<SheetState>(statesFrom(client, 'v_sheets', 'sheet_id'));
-    const cycles = new BatchStates<CycleState>(statesFrom(client, 'v_cycles', 'fiscal_year', 'int'));
-    await sheets.prime(keysOf(events, 'sheet'));
-    await cycles.prime(keysOf(events, 'cycle'));
-    for (const event of events) {
-      if (event.streamId.startsWith('sheet-')) foldEvent(sheets, SheetAggregate, event.streamId.slice('sheet-'.length), event);
-      else if (event.streamId.startsWith('cycle-')) foldEvent(cycles, CycleAggregate, event.streamId.slice('cycle-'.length), event);
-    }
+    const { sheets, cycles } = await foldSheetsAndCycles(client, events, { sheets: 'v_sheets', cycles: 'v_cycles' });
     await writeRows(client, 'v_sheets', SHEET_COLUMNS, sheets.changed().map(({ key, state, event }) => sheetRow(key, state, event)), {
       conflictKey: ['sheet_id'],
     });
