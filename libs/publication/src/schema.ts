@@ -1,8 +1,9 @@
 import type { Migration } from '@kensho/platform';
 
 /**
- * pub_sheet_versions: each sheet's folded state at every version not yet superseded by a
- * publication, so an edition takes every sheet at exactly its pinned version.
+ * pub_sheet_versions: each sheet's folded state at its latest version and at every version at
+ * which it is published (until a later edition pins a later one), so an edition takes every sheet
+ * at exactly its pinned version.
  * pub_editions: one immutable snapshot per edition (rebuildable from the log).
  * pub_documents: the bytes each edition was published as. Not a view: a rebuild never truncates
  * it, rows are only ever inserted, and a trigger refuses updates and deletes.
