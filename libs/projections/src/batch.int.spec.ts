@@ -9,11 +9,14 @@ const TRICKY = [
   { id: '\\N', position: 4, areas: ['NULL', ''], at: '2017-04-01T00:00:00.000Z', flag: true, doc: { nested: { deep: [null, 'x'] } } },
 ];
 
-describe('writeRows: COPY for inserts, JSON for upserts, the same rows either way', () => {
+/** Enough rows for a plain insert to go by COPY. */
+const MANY = Array.from({ length: 25 }, (_, k) => TRICKY.map((row) => ({ ...row, id: `${row.id}#${k}`, position: row.position + 10 * k }))).flat();
+
+describe('writeRows: COPY for many inserts, JSON for few and for upserts, the same rows every way', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase([]);
-    for (const table of ['via_copy', 'via_upsert']) {
+    for (const table of ['via_copy', 'via_insert', 'via_upsert']) {
       await database.db.query(
         `CREATE TABLE ${table} (id text PRIMARY KEY, position bigint, areas text[], at timestamptz, flag boolean, doc jsonb, seq bigint GENERATED ALWAYS AS IDENTITY)`,
       );
@@ -29,22 +32,24 @@ describe('writeRows: COPY for inserts, JSON for upserts, the same rows either wa
 
   it('round-trips tabs, newlines, backslashes, quotes, NULL-looking text and Japanese, in order', async () => {
     await database.db.transaction(async (client) => {
-      await writeRows(client, 'via_copy', columns, TRICKY);
-      await writeRows(client, 'via_upsert', columns, TRICKY, { conflictKey: ['id'] });
+      await writeRows(client, 'via_copy', columns, MANY);
+      await writeRows(client, 'via_insert', columns, MANY.slice(0, 4));
+      await writeRows(client, 'via_upsert', columns, MANY, { conflictKey: ['id'] });
     });
     const copied = await read('via_copy');
-    expect(copied.map(({ seq: _seq, ...row }) => row)).toEqual(TRICKY);
-    expect(copied.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4]);
+    expect(copied.map(({ seq: _seq, ...row }) => row)).toEqual(MANY);
+    expect(copied.map((r) => Number(r.seq))).toEqual(MANY.map((_, i) => i + 1));
     expect(await read('via_upsert')).toEqual(copied);
+    expect(await read('via_insert')).toEqual(copied.slice(0, 4));
   });
 
   it('replaces every column but the key on upsert, or keeps the row when asked to', async () => {
     await database.db.transaction(async (client) => {
-      await writeRows(client, 'via_upsert', columns, [{ ...TRICKY[0], position: 10, areas: ['2'] }], { conflictKey: ['id'] });
-      await writeRows(client, 'via_upsert', columns, [{ ...TRICKY[1], position: 20 }], { conflictKey: ['id'], keepExisting: true });
+      await writeRows(client, 'via_upsert', columns, [{ ...MANY[0], position: 1000, areas: ['2'] }], { conflictKey: ['id'] });
+      await writeRows(client, 'via_upsert', columns, [{ ...MANY[1], position: 2000 }], { conflictKey: ['id'], keepExisting: true });
     });
     const rows = await read('via_upsert');
-    expect(rows.find((r) => r.id === 'plain')).toMatchObject({ position: 10, areas: ['2'] });
-    expect(rows.find((r) => r.id === 'tab\there')).toMatchObject({ position: 2 });
+    expect(rows.find((r) => r.id === 'plain#0')).toMatchObject({ position: 1000, areas: ['2'] });
+    expect(rows.find((r) => r.id === 'tab\there#0')).toMatchObject({ position: 2 });
   });
 });
