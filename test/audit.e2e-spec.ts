@@ -122,6 +122,9 @@ describe('Auditors: history, time travel, exports and tamper evidence on the see
       published = (await t.http.post('/api/v1/cycles/2016/publish').set(bearer(t.tokens.planning)).expect(201)).body.position;
       const report = await verify();
       expect(report).toMatchObject({ ok: true, breaks: [], pinsChecked: 27 });
+      const documents = Number((await t.database.db.query('SELECT count(*) FROM pub_documents').then((r) => r.rows[0].count)));
+      expect(documents).toBeGreaterThan(3);
+      expect(report.documentsChecked).toBe(documents);
       expect(report.eventsChecked).toBe(Number((await t.database.db.query('SELECT count(*) FROM es_events')).rows[0].count));
     });
 
@@ -145,6 +148,30 @@ describe('Auditors: history, time travel, exports and tamper evidence on the see
         await client.query(`UPDATE es_events SET stream_revision = 2 WHERE stream_id = $1 AND stream_revision = -1`, [stream]);
       });
       expect(breakOf(await verify(), stream)).toMatchObject({ revision: 2, problem: 'revision_order', expected: 1, actual: 2 });
+    });
+
+    it('detects published bytes changed, documents removed, and documents of an edition the log never had', async () => {
+      const documentBreak = (report: { breaks: Array<{ problem: string }> }, problem: string) => report.breaks.find((b) => b.problem === problem);
+      expect(documentBreak(await verify(), 'document_mismatch')).toBeUndefined();
+      // The table refuses updates and deletes; someone with the rights to lift that does so first.
+      await t.database.db.transaction(async (client) => {
+        await client.query('ALTER TABLE pub_documents DISABLE TRIGGER USER');
+        await client.query(`UPDATE pub_documents SET body = replace(encode(body, 'escape'), '2016', '2061')::bytea WHERE fiscal_year = 2016 AND edition = 1 AND name LIKE '%.html'`);
+        await client.query('ALTER TABLE pub_documents ENABLE TRIGGER USER');
+      });
+      expect(documentBreak(await verify(), 'document_mismatch')).toMatchObject({ streamId: 'cycle-2016', expected: expect.any(String), actual: expect.any(String) });
+
+      await t.database.db.query(`INSERT INTO pub_documents (fiscal_year, edition, name, content_type, body, sha256) VALUES (2016, 9, 'report.html', 'text/html', '\\x00', 'x')`);
+      expect(documentBreak(await verify(), 'document_orphan')).toMatchObject({ streamId: 'cycle-2016', actual: 'report.html' });
+
+      await t.database.db.transaction(async (client) => {
+        await client.query('ALTER TABLE pub_documents DISABLE TRIGGER USER');
+        await client.query('DELETE FROM pub_documents WHERE fiscal_year = 2016 AND edition = 1');
+        await client.query('ALTER TABLE pub_documents ENABLE TRIGGER USER');
+      });
+      const report = await verify();
+      expect(documentBreak(report, 'document_missing')).toMatchObject({ streamId: 'cycle-2016', expected: '2016/1' });
+      expect(documentBreak(report, 'document_mismatch')).toBeUndefined();
     });
 
     it('detects a published history rewritten with a fresh, self-consistent hash chain', async () => {

@@ -28,7 +28,7 @@ export class AuditVerifyCommand extends CommandRunner {
     });
     const seconds = (Date.now() - started) / 1000;
     for (const b of report.breaks) out.result(`BROKEN ${b.streamId} @ revision ${b.revision}: ${b.problem} — ${b.detail}`);
-    const summary = `${report.eventsChecked} events in ${report.streamsChecked} streams, ${report.pinsChecked} publication pins, ${seconds.toFixed(1)} s`;
+    const summary = `${report.eventsChecked} events in ${report.streamsChecked} streams, ${report.pinsChecked} publication pins, ${report.documentsChecked} published documents, ${seconds.toFixed(1)} s`;
     if (report.ok) out.result(`OK: ${summary}`);
     else out.fail(`integrity check failed (${report.breaks.length} broken stream(s)): ${summary}`);
   }
