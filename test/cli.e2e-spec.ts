@@ -1,4 +1,8 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -68,4 +72,32 @@ describe('CLI: tokens', () => {
     expect((failed as { stdout: string }).stdout).toMatch(/^BROKEN sheet-2016\.2-02\.kosodateshien @ revision 1: hash_mismatch/m);
     expect((failed as { stderr: string }).stderr).toMatch(/integrity check failed/);
   }, 90_000);
+
+  it('exports the published editions as static files laid out like /public, and refuses tampered bytes', async () => {
+    await t.http.post('/api/v1/cycles/2016/publish').set(bearer(t.tokens.planning)).expect(201);
+    const dir = mkdtempSync(join(tmpdir(), 'kensho-export-'));
+    const exported = await cli('publication', 'export', '2016', '--out', dir);
+    expect(lastLine(exported.stdout)).toBe(`exported 7 files of FY2016 to ${dir}`);
+    const edition = join(dir, 'public', '2016', 'editions', '1');
+    const report = readFileSync(join(edition, 'index.html'), 'utf8');
+    expect(report).toContain('子育て');
+    const sums = readFileSync(join(edition, 'SHA256SUMS'), 'utf8').trim().split('\n');
+    expect(sums.map((line) => line.split('  ')[1])).toEqual(['index.html', 'sheets.csv', 'kpis.csv', 'sheets.json', 'kpis.json']);
+    for (const line of sums) {
+      const [hash, file] = line.split('  ');
+      expect(createHash('sha256').update(readFileSync(join(edition, file!))).digest('hex')).toBe(hash);
+    }
+    expect(readFileSync(join(dir, 'public', '2016', 'editions', 'index.html'), 'utf8')).toContain('第1版');
+
+    const missing = await cli('publication', 'export', '2016', '--edition', '2', '--out', dir).catch((e: { code: number; stderr: string }) => e);
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringMatching(/FY2016 has no edition 2; published: 1/) });
+
+    await t.database.db.transaction(async (client) => {
+      await client.query('ALTER TABLE pub_documents DISABLE TRIGGER USER');
+      await client.query(`UPDATE pub_documents SET body = body || '\\x20'::bytea WHERE fiscal_year = 2016 AND name = 'sheets.csv'`);
+      await client.query('ALTER TABLE pub_documents ENABLE TRIGGER USER');
+    });
+    const refused = await cli('publication', 'export', '2016', '--out', mkdtempSync(join(tmpdir(), 'kensho-export-'))).catch((e: { code: number; stderr: string }) => e);
+    expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/sheets\.csv: its bytes no longer match the hash recorded at publication/) });
+  }, 120_000);
 });

@@ -5,6 +5,7 @@ import { SeedsModule } from '@kensho/seeds';
 import { AuditCommand, AuditReplayCommand, AuditVerifyCommand } from './commands/audit.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ProjectionsCommand, ProjectionsRebuildCommand, ProjectionsRunCommand, ProjectionsStatusCommand } from './commands/projections.command.js';
+import { PublicationCommand, PublicationExportCommand } from './commands/publication.command.js';
 import { QualityCommand } from './commands/quality.command.js';
 import { SeedCommand } from './commands/seed.command.js';
 import { IssueTokenCommand, ListTokensCommand, RevokeTokenCommand, TokensCommand } from './commands/tokens.command.js';
@@ -12,6 +13,6 @@ import { IssueTokenCommand, ListTokensCommand, RevokeTokenCommand, TokensCommand
 @Module({
   imports: [CoreModule.forRoot({ poolSize: 4 }), ReviewModule, SeedsModule],
   providers: [TokensCommand, IssueTokenCommand, RevokeTokenCommand, ListTokensCommand, MigrateCommand, SeedCommand, QualityCommand, AuditCommand, AuditVerifyCommand, AuditReplayCommand,
-    ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsRunCommand],
+    ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsRunCommand, PublicationCommand, PublicationExportCommand],
 })
 export class CliModule {}

@@ -13,3 +13,4 @@ export * from './strategy/seeded-strategy.js';
 export * from './schema.js';
 export * from './projection/publication.projection.js';
 export * from './queries/publication-queries.js';
+export * from './export/export-files.js';
