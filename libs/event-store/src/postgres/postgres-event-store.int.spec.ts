@@ -90,6 +90,14 @@ describe('PostgreSQL append: one statement, hashed onto a remembered head', () =
     expect(await first.streamRevision('turns-2')).toBe(1);
   });
 
+  it('leaves no stream behind when an append to a missing stream is refused', async () => {
+    await expect(first.appendToStream('turns-missing', batch('turns-missing', 1), 'stream_exists')).rejects.toMatchObject({ actual: null });
+    await expect(first.appendToStream('turns-missing', batch('turns-missing', 1), 0)).rejects.toMatchObject({ actual: null });
+    const heads = await database.db.query("SELECT count(*)::int AS n FROM es_streams WHERE stream_id = 'turns-missing'");
+    expect(heads.rows[0].n).toBe(0);
+    expect(await first.streamRevision('turns-missing')).toBeNull();
+  });
+
   it('answers a retried command with its first result, before checking the expected revision', async () => {
     const events = batch('turns-3', 2);
     const original = await first.appendToStream('turns-3', events, 'no_stream');

@@ -74,6 +74,11 @@ export const EVENT_STORE_MIGRATIONS: Migration[] = [
 
         SELECT s.revision, s.head_hash INTO v_revision, v_hash FROM es_streams s WHERE s.stream_id = p_stream FOR UPDATE;
         IF NOT FOUND THEN
+          -- A refused append to a missing stream leaves no head row behind.
+          IF p_expected_kind = 'stream_exists' OR p_expected_kind = 'exact' THEN
+            RETURN QUERY SELECT 'wrong_expected_revision'::text, -1::bigint, ''::text, NULL::bigint, 0;
+            RETURN;
+          END IF;
           -- Serialise creators of the same new stream: the loser waits here, then sees the winner's row.
           INSERT INTO es_streams (stream_id, category, revision, head_hash) VALUES (p_stream, p_category, -1, '')
             ON CONFLICT (stream_id) DO NOTHING;
