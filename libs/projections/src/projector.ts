@@ -42,16 +42,43 @@ export class Projector {
   }
 
   /**
-   * Processes one batch for every projection, in one transaction: lock the checkpoint rows, read a
-   * page once per distinct checkpoint (normally one: the projections move together), apply it,
-   * move the checkpoints. Returns the most events any projection applied.
+   * Processes one batch for every projection, in one transaction. When that fails, each projection
+   * gets a transaction of its own, so one failing view holds back only itself (it is logged and
+   * retried); the error is thrown only when no projection could move. Returns the most events any
+   * projection applied.
    */
   async step(): Promise<number> {
-    const names = this.projections.map((p) => p.name);
-    return this.db.transaction(async (client) => {
-      if (!this.checkpointRowsExist) {
-        await client.query('INSERT INTO projection_checkpoints (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', [names]);
+    try {
+      return await this.stepTogether(this.projections);
+    } catch (together) {
+      let most = 0;
+      let failure: unknown = null;
+      for (const projection of this.projections) {
+        try {
+          most = Math.max(most, await this.stepTogether([projection]));
+        } catch (error) {
+          failure ??= error;
+          this.log(`Projection ${projection.name} failed, the others go on: ${(error as Error).message}`);
+        }
       }
+      if (most === 0 && failure) throw failure;
+      if (most === 0 && !failure) throw together;
+      return most;
+    }
+  }
+
+  /**
+   * One transaction: lock the checkpoint rows, read a page once per distinct checkpoint (normally
+   * one: the projections move together), apply it, move the checkpoints.
+   */
+  private async stepTogether(projections: Projection[]): Promise<number> {
+    const names = projections.map((p) => p.name);
+    if (!this.checkpointRowsExist) {
+      // Committed on its own: the rows must exist even when the first batch fails.
+      await this.db.query('INSERT INTO projection_checkpoints (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', [this.projections.map((p) => p.name)]);
+      this.checkpointRowsExist = true;
+    }
+    return this.db.transaction(async (client) => {
       const rows = await client.query<{ name: string; checkpoint: string | null }>(
         'SELECT name, checkpoint FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE',
         [names],
@@ -61,20 +88,19 @@ export class Projector {
         this.checkpointRowsExist = false;
         throw new Error(`Projection checkpoints missing for ${names.filter((n) => !rows.rows.some((r) => r.name === n)).join(', ')}`);
       }
-      this.checkpointRowsExist = true;
       const groups = new Map<string | null, Projection[]>();
       for (const row of rows.rows) {
-        const projection = this.projections.find((p) => p.name === row.name)!;
+        const projection = projections.find((p) => p.name === row.name)!;
         groups.set(row.checkpoint, [...(groups.get(row.checkpoint) ?? []), projection]);
       }
       let most = 0;
       const moved: Array<{ name: string; checkpoint: string; position: number }> = [];
-      for (const [after, projections] of groups) {
+      for (const [after, group] of groups) {
         const page = await this.store.readAll({ after, maxCount: this.batchSize });
         if (page.events.length === 0) continue;
-        for (const projection of projections) await projection.applyBatch(client, page.events);
+        for (const projection of group) await projection.applyBatch(client, page.events);
         const last = page.events[page.events.length - 1]!;
-        for (const projection of projections) moved.push({ name: projection.name, checkpoint: last.checkpoint, position: last.position });
+        for (const projection of group) moved.push({ name: projection.name, checkpoint: last.checkpoint, position: last.position });
         most = Math.max(most, page.events.length);
       }
       if (moved.length > 0) {
@@ -91,12 +117,16 @@ export class Projector {
   /** Applies everything visible now, for every projection; returns how many events that took. */
   async catchUp(): Promise<number> {
     let total = 0;
-    for (;;) {
-      const applied = await this.step();
-      total += applied;
-      if (applied < this.batchSize) break;
+    try {
+      for (;;) {
+        const applied = await this.step();
+        total += applied;
+        if (applied < this.batchSize) break;
+      }
+    } finally {
+      // Readers waiting for a position learn of what did move, even when a failing view stopped the run.
+      if (total > 0) for (const notify of [...this.progressListeners]) notify();
     }
-    if (total > 0) for (const notify of [...this.progressListeners]) notify();
     return total;
   }
 
