@@ -17,16 +17,29 @@ eventStoreContract('PostgreSQL', async () => {
   };
 });
 
-describe('PostgreSQL global log: a slow transaction with a lower position', () => {
-  let database: TestDatabase;
-  let store: PostgresEventStore;
+/**
+ * A fresh database for one describe block, with `count` stores on it (as separate processes would
+ * have them: each remembers only the heads it saw), closed and dropped afterwards.
+ */
+function storesOnOneDatabase(count: number): { database: TestDatabase; stores: PostgresEventStore[] } {
+  const shared = { database: undefined as unknown as TestDatabase, stores: [] as PostgresEventStore[] };
   beforeAll(async () => {
-    database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
-    store = new PostgresEventStore(database.db);
+    shared.database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
+    shared.stores = Array.from({ length: count }, () => new PostgresEventStore(shared.database.db));
   });
   afterAll(async () => {
-    await store.close();
-    await database.drop();
+    for (const store of shared.stores) await store.close();
+    await shared.database.drop();
+  });
+  return shared;
+}
+
+describe('PostgreSQL global log: a slow transaction with a lower position', () => {
+  const shared = storesOnOneDatabase(1);
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  beforeAll(() => {
+    ({ database, stores: [store] } = shared);
   });
 
   it('is not skipped by a reader that already saw a later, faster commit', async () => {
@@ -56,19 +69,13 @@ describe('PostgreSQL global log: a slow transaction with a lower position', () =
 });
 
 describe('PostgreSQL append: one statement, hashed onto a remembered head', () => {
+  // Two processes' worth of stores on one database: each remembers heads the other moves.
+  const shared = storesOnOneDatabase(2);
   let database: TestDatabase;
   let first: PostgresEventStore;
   let second: PostgresEventStore;
-  beforeAll(async () => {
-    database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
-    // Two processes' worth of stores on one database: each remembers heads the other moves.
-    first = new PostgresEventStore(database.db);
-    second = new PostgresEventStore(database.db);
-  });
-  afterAll(async () => {
-    await first.close();
-    await second.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ database, stores: [first, second] } = shared);
   });
 
   it('keeps one unbroken chain when writers take turns on a stream each other moved', async () => {
@@ -108,15 +115,11 @@ describe('PostgreSQL append: one statement, hashed onto a remembered head', () =
 });
 
 describe('PostgreSQL append: concurrent appends share statements and commits (group commit)', () => {
+  const shared = storesOnOneDatabase(1);
   let database: TestDatabase;
   let store: PostgresEventStore;
-  beforeAll(async () => {
-    database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
-    store = new PostgresEventStore(database.db);
-  });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
+  beforeAll(() => {
+    ({ database, stores: [store] } = shared);
   });
 
   it('answers each append on its own when one statement carries successes, conflicts and retries', async () => {
