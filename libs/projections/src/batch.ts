@@ -7,32 +7,25 @@ import { quoteIdentifier } from '@kensho/platform';
 
 /**
  * The stored state of every key a batch touches, loaded in one query before the fold and written
- * back once after it. `stored` tells a key that had a row from one that is new in this batch.
+ * back once after it.
  */
 export class BatchStates<S> {
   private readonly states = new Map<string, S>();
-  private readonly storedKeys = new Set<string>();
+  private readonly primed = new Set<string>();
   private readonly touched = new Map<string, { state: S; event: RecordedEvent }>();
 
   constructor(private readonly load: (keys: string[]) => Promise<Array<{ key: string; state: S }>>) {}
 
-  /** Loads the stored states of these keys (those not already loaded). */
+  /** Loads the stored states of these keys (each key asked for once). */
   async prime(keys: Iterable<string>): Promise<void> {
-    const missing = [...new Set(keys)].filter((key) => !this.states.has(key) && !this.storedKeys.has(key));
+    const missing = [...new Set(keys)].filter((key) => !this.primed.has(key));
     if (missing.length === 0) return;
-    for (const { key, state } of await this.load(missing)) {
-      this.states.set(key, state);
-      this.storedKeys.add(key);
-    }
+    for (const key of missing) this.primed.add(key);
+    for (const { key, state } of await this.load(missing)) this.states.set(key, state);
   }
 
   get(key: string): S | undefined {
     return this.states.get(key);
-  }
-
-  /** Whether the key had a stored row before this batch. */
-  wasStored(key: string): boolean {
-    return this.storedKeys.has(key);
   }
 
   /** Records the state after `event`; the last one per key is what `changed` hands back. */

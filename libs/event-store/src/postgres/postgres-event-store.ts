@@ -101,15 +101,15 @@ export class PostgresEventStore extends EventStore {
         return { kind: 'done', result: { streamId, nextExpectedRevision: row.revision!, position: row.last_position!, duplicate: false } };
       case 'duplicate':
         return { kind: 'done', result: { streamId, nextExpectedRevision: row.revision!, position: row.last_position!, duplicate: true } };
-      case 'partial_duplicate':
-        throw new PartialDuplicateError(streamId, (await this.findDuplicateIds(events)) ?? []);
       case 'wrong_expected_revision':
         this.rememberHead(streamId, row.revision!, row.head_hash!);
         throw new WrongExpectedRevisionError(streamId, expected, row.revision! < 0 ? null : row.revision!);
       case 'stale_head':
         return { kind: 'stale', head: { revision: row.revision!, hash: row.head_hash! } };
+      case 'partial_duplicate':
       case 'unique_violation': {
         // A concurrent retry of the same command won the race: report it as the duplicate it is.
+        // (Only some of the ids stored: findDuplicate throws PartialDuplicateError naming them.)
         const again = await this.findDuplicate(streamId, events);
         if (again) return { kind: 'done', result: again };
         throw new Error(`Stream ${streamId}: an event id was taken concurrently, yet none of this append's ids is stored`);
@@ -124,11 +124,6 @@ export class PostgresEventStore extends EventStore {
     this.heads.delete(streamId);
     this.heads.set(streamId, { revision, hash });
     if (this.heads.size > HEAD_CACHE_SIZE) this.heads.delete(this.heads.keys().next().value!);
-  }
-
-  private async findDuplicateIds(events: NewEvent[]): Promise<string[] | null> {
-    const found = await this.db.query<{ event_id: string }>('SELECT event_id FROM es_events WHERE event_id = ANY($1::uuid[])', [events.map((e) => e.id)]);
-    return found.rows.map((r) => r.event_id);
   }
 
   private async findDuplicate(streamId: string, events: NewEvent[]): Promise<AppendResult | null> {
