@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sheetIdFor } from '@kensho/review';
 import { loadSeedSet, SeedRunner, seedDirFor } from '@kensho/seeds';
-import { bearer, completeContent, completeEvaluation, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, completeContent, completeEvaluation, openFy2017WithSheet, startTestApp, type TestApp } from './support/test-app.js';
 
 // The Debian package, never a downloaded browser build (.ci/run installs it when missing).
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -126,12 +126,7 @@ describeWithChromium('The published FY2016 report in headless Chromium', () => {
   it('runs nothing that a sheet typed: a script in a name shows as text', async () => {
     const { http, tokens } = t;
     const hostile = '<script>alert(1)</script>';
-    await http
-      .post('/api/v1/cycles')
-      .set(bearer(tokens.planning))
-      .send({ fiscalYear: 2017, title: '平成29年度 効果検証', deadlines: { departmentSubmission: '2018-06-30', planningReview: '2018-07-31', committee: '2018-09-30', publication: '2018-10-31' } })
-      .expect(201);
-    const id = (await http.post('/api/v1/cycles/2017/sheets').set(bearer(tokens.planning)).send({ projectCode: '9-01', projectName: hostile, department: '産業振興課', policyAreas: ['1'] }).expect(201)).body.id;
+    const id = await openFy2017WithSheet(t, hostile);
     await http.patch(`/api/v1/sheets/${id}`).set(bearer(tokens.sangyo)).set('If-Match', '"0"').send({ ...completeContent, summary: '<img src=x onerror="alert(2)">' }).expect(200);
     await http.put(`/api/v1/sheets/${id}/evaluation`).set(bearer(tokens.sangyo)).set('If-Match', '"1"').send(completeEvaluation).expect(200);
     await http.post(`/api/v1/sheets/${id}/submit`).set(bearer(tokens.sangyo)).expect(200);

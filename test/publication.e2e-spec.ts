@@ -2,7 +2,7 @@ import type { Response } from 'superagent';
 import { loadSeedSet, SeedRunner, seedDirFor } from '@kensho/seeds';
 import { sheetIdFor } from '@kensho/review';
 import { parseCsv } from '@kensho/testing';
-import { bearer, completeContent, completeEvaluation, startTestApp, type TestApp } from './support/test-app.js';
+import { bearer, completeContent, completeEvaluation, openFy2017WithSheet, startTestApp, type TestApp } from './support/test-app.js';
 
 /** Raw response bytes, whatever the content type: "unchanged" is checked byte for byte. */
 function bytes(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
@@ -167,13 +167,7 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
   it('shows text from a sheet as text in the report and never as a formula in the CSV', async () => {
     const { http, tokens } = t;
     const hostile = '<script>alert(1)</script>';
-    await http
-      .post('/api/v1/cycles')
-      .set(bearer(tokens.planning))
-      .send({ fiscalYear: 2017, title: '平成29年度 効果検証', deadlines: { departmentSubmission: '2018-06-30', planningReview: '2018-07-31', committee: '2018-09-30', publication: '2018-10-31' } })
-      .expect(201);
-    const assigned = await http.post('/api/v1/cycles/2017/sheets').set(bearer(tokens.planning)).send({ projectCode: '9-01', projectName: hostile, department: '産業振興課', policyAreas: ['1'] }).expect(201);
-    const id = assigned.body.id;
+    const id = await openFy2017WithSheet(t, hostile);
     await http
       .patch(`/api/v1/sheets/${id}`)
       .set(bearer(tokens.sangyo))

@@ -60,6 +60,21 @@ export async function startTestApp(options: { projector?: boolean } = {}): Promi
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+/** Opens the FY2017 cycle and assigns it one sheet (9-01, 産業振興課) under the given name; returns the sheet id. */
+export async function openFy2017WithSheet(t: TestApp, projectName: string): Promise<string> {
+  await t.http
+    .post('/api/v1/cycles')
+    .set(bearer(t.tokens.planning))
+    .send({ fiscalYear: 2017, title: '平成29年度 効果検証', deadlines: { departmentSubmission: '2018-06-30', planningReview: '2018-07-31', committee: '2018-09-30', publication: '2018-10-31' } })
+    .expect(201);
+  const assigned = await t.http
+    .post('/api/v1/cycles/2017/sheets')
+    .set(bearer(t.tokens.planning))
+    .send({ projectCode: '9-01', projectName, department: '産業振興課', policyAreas: ['1'] })
+    .expect(201);
+  return assigned.body.id;
+}
+
 /** A complete, submittable content for a sheet (figures from the FY2016 1-12 sheet). */
 export const completeContent = {
   category: 'continuing',
