@@ -11,6 +11,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 
 FROM deps AS build
 COPY tsconfig.json tsconfig.build.json ./
+COPY tools ./tools
 COPY apps ./apps
 COPY libs ./libs
 RUN npm run build
@@ -40,4 +41,4 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--import", "./tools/register.mjs", "dist/apps/api/src/main.js"]
+CMD ["node", "dist/apps/api/src/main.js"]

