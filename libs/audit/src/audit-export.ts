@@ -1,3 +1,4 @@
+import { csvCell } from '@kensho/platform';
 import { changeLine } from './describe-changes.js';
 import type { AuditRow } from './audit-queries.js';
 
@@ -20,13 +21,6 @@ export const AUDIT_CSV_HEADER = [
   '取込データ',
   '変更内容',
 ];
-
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  // A cell a spreadsheet would evaluate is neutralised as text.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
 
 export function auditCsvLine(row: AuditRow): string {
   return [

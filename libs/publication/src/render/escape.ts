@@ -35,15 +35,3 @@ export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): Saf
 
 /** Markup the renderer itself wrote (never text from a sheet). */
 export const raw = (markup: string): SafeHtml => new SafeHtml(markup);
-
-// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One line of text for a CSV cell: no line breaks, no surrounding blanks, never a formula. */
-export function csvText(text: string): string {
-  const line = text.replace(/\r\n|\r|\n/g, ' ').trim();
-  return FORMULA_START.test(line) ? `'${line}` : line;
-}
-
-/** Every field quoted, quotes doubled (RFC 4180). */
-export const csvField = (value: string): string => `"${value.replace(/"/g, '""')}"`;

@@ -1,5 +1,5 @@
 import type { EditionSnapshot } from '../edition/edition.types.js';
-import { csvField, csvText } from './escape.js';
+import { csvField, csvLineText } from '@kensho/platform';
 import { fiscalYearEra } from './format.js';
 import type { CellValue, OpenDataTable } from './open-data.js';
 
@@ -9,7 +9,7 @@ const BOM = '\uFEFF';
 function csvCell(type: 'text' | 'number', value: CellValue): string {
   if (value === null) return csvField('');
   // Numbers are written by us, never taken from a sheet's text: they cannot smuggle a formula.
-  return csvField(type === 'number' ? String(value) : csvText(String(value)));
+  return csvField(type === 'number' ? String(value) : csvLineText(String(value)));
 }
 
 /** UTF-8 (with BOM), CRLF, one header row, every field quoted, text cells neutralised. */

@@ -1,4 +1,4 @@
-import { csvCell } from '@kensho/audit';
+import { csvCell } from '@kensho/platform';
 
 export interface CsvColumn<R> {
   /** Japanese, with the unit where there is one: 予算（千円）. */
