@@ -1,4 +1,4 @@
-import { csvCell } from '@kensho/platform';
+import { csvRow } from '@kensho/platform';
 import { changeLine } from './describe-changes.js';
 import type { AuditRow } from './audit-queries.js';
 
@@ -23,7 +23,7 @@ export const AUDIT_CSV_HEADER = [
 ];
 
 export function auditCsvLine(row: AuditRow): string {
-  return [
+  return csvRow([
     row.seq,
     row.streamId,
     row.revision,
@@ -40,9 +40,7 @@ export function auditCsvLine(row: AuditRow): string {
     row.recordedAt,
     row.imported ? 'yes' : 'no',
     row.changes.map(changeLine).join('\n'),
-  ]
-    .map(csvCell)
-    .join(',');
+  ]);
 }
 
 export function auditJsonLine(row: AuditRow): string {

@@ -1,22 +1,11 @@
 import type { EditionSnapshot } from '../edition/edition.types.js';
-import { csvField, csvLineText } from '@kensho/platform';
+import { toCsv as writeCsv } from '@kensho/platform';
 import { fiscalYearEra } from './format.js';
-import type { CellValue, OpenDataTable } from './open-data.js';
+import type { OpenDataTable } from './open-data.js';
 
-// The BOM lets spreadsheet software that citizens use open UTF-8 Japanese text correctly.
-const BOM = '\uFEFF';
-
-function csvCell(type: 'text' | 'number', value: CellValue): string {
-  if (value === null) return csvField('');
-  // Numbers are written by us, never taken from a sheet's text: they cannot smuggle a formula.
-  return csvField(type === 'number' ? String(value) : csvLineText(String(value)));
-}
-
-/** UTF-8 (with BOM), CRLF, one header row, every field quoted, text cells neutralised. */
+/** The shared CSV writer, one line per cell as the open-data rules ask (no line breaks in cells). */
 export function toCsv<R>(table: OpenDataTable<R>): string {
-  const lines = [table.columns.map((c) => csvField(c.header)).join(',')];
-  for (const row of table.rows) lines.push(table.columns.map((c) => csvCell(c.type, c.value(row))).join(','));
-  return `${BOM}${lines.join('\r\n')}\r\n`;
+  return writeCsv(table.columns, table.rows, { oneLine: true });
 }
 
 /** The same table as JSON: the columns with their Japanese headers, then one object per row. */
