@@ -1,6 +1,6 @@
 // The boundaries the code keeps, checked in CI (`npm run lint:deps`). Layers, lowest first:
 //   platform → event-store → projections → review → {views, audit, publication, seeds} → core → apps
-// auth and testing sit on platform. A lib is reached only through its barrel (`@kensho/<lib>`).
+// auth, backup and testing sit on platform. A lib is reached only through its barrel (`@kensho/<lib>`).
 const READ_SIDE = '(views|audit|publication)';
 
 /** Forbids `from` any of the layers at or below `lib` reaching into one of `upper`. */
@@ -66,6 +66,7 @@ module.exports = {
     noUpward('review', ['views', 'audit', 'publication', 'seeds', 'core']),
     noUpward('auth', ['event-store', 'projections', 'review', 'views', 'audit', 'publication', 'seeds', 'core']),
     noUpward('(views|audit|publication|seeds)', ['core']),
+    noUpward('backup', ['event-store', 'projections', 'review', 'views', 'audit', 'publication', 'seeds', 'core', 'auth']),
     {
       name: 'libs-never-import-apps',
       severity: 'error',

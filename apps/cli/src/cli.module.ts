@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '@kensho/core';
 import { ReviewModule } from '@kensho/review';
 import { SeedsModule } from '@kensho/seeds';
+import { BackupCommand, RestoreCommand } from './commands/backup.command.js';
 import { AuditCommand, AuditReplayCommand, AuditVerifyCommand } from './commands/audit.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ProjectionsCommand, ProjectionsRebuildCommand, ProjectionsRunCommand, ProjectionsStatusCommand } from './commands/projections.command.js';
@@ -13,6 +14,6 @@ import { IssueTokenCommand, ListTokensCommand, RevokeTokenCommand, TokensCommand
 @Module({
   imports: [CoreModule.forRoot({ poolSize: 4 }), ReviewModule, SeedsModule],
   providers: [TokensCommand, IssueTokenCommand, RevokeTokenCommand, ListTokensCommand, MigrateCommand, SeedCommand, QualityCommand, AuditCommand, AuditVerifyCommand, AuditReplayCommand,
-    ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsRunCommand, PublicationCommand, PublicationExportCommand],
+    ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsRunCommand, PublicationCommand, PublicationExportCommand, BackupCommand, RestoreCommand],
 })
 export class CliModule {}

@@ -1,0 +1,3 @@
+export * from './format.js';
+export * from './backup.js';
+export * from './restore.js';
