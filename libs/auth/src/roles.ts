@@ -1,4 +1,4 @@
-/** Who may use Kensho (DESIGN §1). The domain's 'system' role is never issued as a token. */
+/** Who may use Kensho (docs/domain.md). The domain's 'system' role is never issued as a token. */
 export const ROLES = ['department', 'planning', 'committee', 'auditor', 'admin'] as const;
 export type TokenRole = (typeof ROLES)[number];
 

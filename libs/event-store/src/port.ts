@@ -6,7 +6,7 @@
 /** 'no_stream': the stream must not exist; 'stream_exists': it must; a number: its last revision (0-based). */
 export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | number;
 
-/** Who did it and why, on every event (DESIGN §4). `occurredAt` is business time from an injected clock. */
+/** Who did it and why, on every event (docs/events.md). `occurredAt` is business time from an injected clock. */
 export interface EventMetadata {
   actorId: string;
   role: string;
@@ -40,7 +40,7 @@ export interface RecordedEvent {
   checkpoint: LogCheckpoint;
   type: string;
   data: Record<string, unknown>;
-  /** The appended metadata plus `hash`: SHA-256 of the previous hash and this event (DESIGN §4). */
+  /** The appended metadata plus `hash`: SHA-256 of the previous hash and this event (docs/events.md). */
   metadata: EventMetadata & { hash: string };
   /** The store's own clock: when the event was recorded (the second time axis of the audit). */
   recordedAt: string;

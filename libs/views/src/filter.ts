@@ -2,7 +2,7 @@ import { departmentName, DomainError, sameDepartment, type Actor } from '@kensho
 import type { ViewFilter } from './view-types.js';
 
 /**
- * A department reads its own figures only (DESIGN §6: "department: own"); naming another one is
+ * A department reads its own figures only (docs/api.md: "department: own"); naming another one is
  * refused, not silently emptied. A slug is accepted for the department and read as its name.
  */
 export function scopeToViewer(filter: ViewFilter, viewer: Actor): ViewFilter {

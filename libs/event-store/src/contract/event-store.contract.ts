@@ -35,7 +35,7 @@ export function batch(streamId: string, count: number, options: { commandId?: st
 
 const uniqueStream = (category = 'test') => `${category}-${randomUUID()}`;
 
-/** Every event-store adapter must pass this suite (DESIGN §5). */
+/** Every event-store adapter must pass this suite (docs/architecture.md). */
 export function eventStoreContract(name: string, create: () => Promise<ContractHarness>): void {
   describe(`EventStore contract: ${name}`, () => {
     let harness: ContractHarness;

@@ -26,7 +26,7 @@ export interface PublishedSheet {
   committeeOpinion: SheetState['committeeOpinion'];
   cityResponse: SheetState['cityResponse'];
   corrections: SheetState['corrections'];
-  /** The pinned stream revision and its head hash (DESIGN §4): what this edition shows, exactly. */
+  /** The pinned stream revision and its head hash (docs/events.md): what this edition shows, exactly. */
   version: number;
   headHash: string;
 }

@@ -7,7 +7,7 @@ export const kpiKey = (kind: KpiKind, kpi: { name: string; kpiId?: string }): st
   kind === 'strategy' ? `strategy:${kpi.kpiId ?? kpi.name}` : `plan:${kpi.name}`;
 
 /**
- * How many projects of the edition feed each KPI: the printed "( /n)" (DESIGN §2: derived, never
+ * How many projects of the edition feed each KPI: the printed "( /n)" (docs/domain.md: derived, never
  * stored). Two departments' sheets of one project count once.
  */
 export function kpiShares(sheets: readonly PublishedSheet[]): (kind: KpiKind, kpi: { name: string; kpiId?: string }) => number {

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/index.js';
 
-/** Who issues a command, and how it relates to others (DESIGN §4 metadata). */
+/** Who issues a command, and how it relates to others (docs/events.md, metadata). */
 export interface CommandMeta {
   /** Stable per command: derived from an Idempotency-Key or a seed step, else random. */
   commandId: string;

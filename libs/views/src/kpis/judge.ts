@@ -58,7 +58,7 @@ export const notMeasurable = (reason: JudgementReason): KpiJudgement => ({
 });
 
 /**
- * Achievement (DESIGN §2: same unit, lower-is-better, pro-rated cumulative targets) turned into a
+ * Achievement (docs/domain.md: same unit, lower-is-better, pro-rated cumulative targets) turned into a
  * rating. A cumulative total only grows, so a lower-is-better cumulative target (a ceiling on the
  * 5-year social decrease) is never "past" while its period runs, however low the figure so far.
  */

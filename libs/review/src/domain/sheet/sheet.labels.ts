@@ -1,14 +1,14 @@
 import type { Category } from './sheet.content.js';
 import type { Direction, Effectiveness, EvaluationChoice, StrategyRevision } from './sheet.evaluation.js';
 
-/** The three department choices as the printed sheet names them (DESIGN §2). */
+/** The three department choices as the printed sheet names them (docs/domain.md). */
 export const CHOICE_LABELS: Readonly<Record<EvaluationChoice, string>> = {
   effectiveness: '事業の評価',
   direction: '今後の方針',
   strategyRevision: '総合戦略見直しの必要性',
 };
 
-/** Every option's text exactly as the printed sheet has it (DESIGN §2); one place for every renderer. */
+/** Every option's text exactly as the printed sheet has it (docs/domain.md); one place for every renderer. */
 export const OPTION_LABELS: Readonly<Record<Effectiveness | Direction | StrategyRevision | Category, string>> = {
   effective: '総合戦略のKPI達成に有効であった',
   not_effective: '総合戦略のKPI達成に有効とは言えなかった',
