@@ -6,3 +6,4 @@ export * from './canonical-json.js';
 export * from './ids.js';
 export * from './clock.js';
 export * from './postgres-server.js';
+export * from './integers.js';

@@ -16,7 +16,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { CATEGORIES, parseKpiValue, toRichText, type RichText, type SheetContentPatch } from '../domain/index.js';
+import { CATEGORIES, LIMITS, parseKpiValue, toRichText, type RichText, type SheetContentPatch } from '../domain/index.js';
 
 const MAX_TEXT = 20_000;
 
@@ -32,7 +32,7 @@ function IsRichText(options?: ValidationOptions) {
         validate(value: unknown) {
           if (value === null) return true;
           if (typeof value === 'string') return value.length <= MAX_TEXT;
-          if (!Array.isArray(value) || value.length > 200) return false;
+          if (!Array.isArray(value) || value.length > LIMITS.richTextBlocks) return false;
           return value.every(
             (block) =>
               block &&
@@ -80,7 +80,7 @@ export class PeriodDto {
 
 export class StrategyKpiDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) kpiId?: string;
-  @IsString() @MaxLength(500) name!: string;
+  @IsString() @MaxLength(LIMITS.kpiName) name!: string;
   @ApiPropertyOptional({ description: 'as printed, e.g. "1,750人", "約110人", "調査中"' }) @IsString() @MaxLength(200) target!: string;
   @IsOptional() @ValidateIf((o) => o.targetPeriod !== null) @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto | null;
   @IsString() @MaxLength(200) actual!: string;
@@ -89,7 +89,7 @@ export class StrategyKpiDto {
 }
 
 export class PlanKpiDto {
-  @IsString() @MaxLength(500) name!: string;
+  @IsString() @MaxLength(LIMITS.kpiName) name!: string;
   @IsString() @MaxLength(200) targetThisYear!: string;
   @IsString() @MaxLength(200) targetLaterYear!: string;
   @IsOptional() @ValidateIf((o) => o.laterFiscalYear !== null) @IsInt() @Min(1989) @Max(2200) laterFiscalYear?: number | null;
