@@ -82,6 +82,12 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
     expect(body).toMatchObject({ currentVersion: 2, expectedVersion: 0 });
   });
 
+  it('an If-Match past the revision range or not canonical', async () => {
+    for (const version of ['"99999999999999999999"', '"2147483648"', '"02"']) {
+      await expectProblem(() => patch({ effect: 'x' }, t.tokens.sangyo, version), 400, 'request.invalid_if_match');
+    }
+  });
+
   it('a missing If-Match on a content write', async () => {
     await expectProblem(() => t.http.patch(`/api/v1/sheets/${SHEET}`).set(bearer(t.tokens.sangyo)).send({ effect: 'x' }), 428, 'request.if_match_required');
   });
