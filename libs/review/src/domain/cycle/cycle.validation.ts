@@ -74,7 +74,10 @@ export function validateCommitteeMeeting(command: RecordCommitteeMeeting): Parti
   } else {
     for (const [area, opinion] of Object.entries(opinions)) {
       if (!isPolicyArea(area)) issues.add(`opinionsByPolicyArea.${area}`, 'sheet.invalid_policy_area', 'is not a policy area');
-      else checkText(issues, `opinionsByPolicyArea.${area}`, opinion);
+      else {
+        checkText(issues, `opinionsByPolicyArea.${area}`, opinion);
+        checkMaxLength(issues, `opinionsByPolicyArea.${area}`, opinion, LIMITS.committeeOpinion);
+      }
     }
   }
   issues.throwIfAny();
