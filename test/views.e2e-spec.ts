@@ -217,7 +217,7 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
       const operation = doc.body.paths[`/api/v1/cycles/{fy}/${path}`]?.get;
       expect(operation).toBeDefined();
       expect(Object.keys(operation.responses['200'].content)).toEqual(['application/json', 'text/csv']);
-      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['department', 'policyArea', 'status']));
+      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['fy', 'department', 'policyArea', 'status', 'minPosition']));
     }
   });
 });

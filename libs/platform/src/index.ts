@@ -7,3 +7,4 @@ export * from './ids.js';
 export * from './clock.js';
 export * from './postgres-server.js';
 export * from './csv.js';
+export * from './integers.js';

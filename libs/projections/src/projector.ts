@@ -9,6 +9,14 @@ export class ProjectionLagError extends Error {
   }
 }
 
+/** No event was written at this position: waiting could not help, so the reader is told at once. */
+export class UnknownPositionError extends Error {
+  readonly code = 'read.position_ahead';
+  constructor(readonly position: number) {
+    super(`No event has been written at position ${position}: use the position a write answered with (指定された位置のイベントはまだ存在しません)`);
+  }
+}
+
 export interface ProjectorOptions {
   batchSize?: number;
   /** Fallback polling interval when no notification arrives. */
@@ -162,17 +170,26 @@ export class Projector {
   /** True once every projection has applied the event at `position`. */
   async hasReached(position: number): Promise<boolean> {
     const target = await this.store.checkpointOfPosition(position);
-    if (target === null) return false;
+    return target !== null && (await this.hasPassed(target));
+  }
+
+  private async hasPassed(target: LogCheckpoint): Promise<boolean> {
     for (const checkpoint of (await this.checkpoints()).values()) {
       if (this.store.compareCheckpoints(checkpoint, target) < 0) return false;
     }
     return true;
   }
 
-  /** Read-your-writes: waits until the projections include `position`, or throws ProjectionLagError. */
+  /**
+   * Read-your-writes: waits until the projections include `position`, or throws ProjectionLagError.
+   * A write answers only after its commit, so a position no visible event has is one nobody was
+   * given (past the head, or a gap a failed append left): UnknownPositionError, without waiting.
+   */
   async waitFor(position: number, timeoutMs: number): Promise<void> {
     const started = Date.now();
-    while (!(await this.hasReached(position))) {
+    const target = await this.store.checkpointOfPosition(position);
+    if (target === null) throw new UnknownPositionError(position);
+    while (!(await this.hasPassed(target))) {
       const left = timeoutMs - (Date.now() - started);
       if (left <= 0) throw new ProjectionLagError(position, Date.now() - started);
       await new Promise<void>((resolve) => {

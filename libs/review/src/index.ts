@@ -9,6 +9,7 @@ export * from './read-models/review.projection.js';
 export * from './read-models/batch-fold.js';
 export * from './read-models/review-queries.js';
 export * from './read-models/sheet-view.js';
+export * from './use-cases/query-integer.js';
 export * from './use-cases/sheet-content.dto.js';
 export * from './use-cases/open-cycle/open-cycle.js';
 export * from './use-cases/open-cycle/open-cycle.dto.js';

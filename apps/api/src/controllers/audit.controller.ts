@@ -1,12 +1,11 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, describeChanges, verifyIntegrity, type AuditRow } from '@kensho/audit';
 import { EventStore } from '@kensho/event-store';
-import { Database } from '@kensho/platform';
-import { AggregateService, DomainError, SheetAggregate, sheetStreamId } from '@kensho/review';
+import { Database, INTEGER_RANGES } from '@kensho/platform';
+import { AggregateService, DomainError, QueryInteger, SheetAggregate, sheetStreamId } from '@kensho/review';
 import { Roles } from '../http/auth.js';
 import { ReadYourWrites } from './read-your-writes.js';
 
@@ -19,20 +18,20 @@ class AuditFilterDto {
   @ApiPropertyOptional({ description: '所管課' }) @IsOptional() @IsString() @MaxLength(100) department?: string;
   @ApiPropertyOptional({ description: 'Event type, e.g. SheetSubmitted' }) @IsOptional() @IsString() @MaxLength(100) type?: string;
   @ApiPropertyOptional({ description: 'Stream, e.g. sheet-2016.1-12.sangyoshinko' }) @IsOptional() @IsString() @MaxLength(300) stream?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) fiscalYear?: number;
-  @ApiPropertyOptional({ description: 'Continue after this cursor (nextCursor of the previous page)' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) cursor?: number;
-  @ApiPropertyOptional({ description: 'Page size (JSON only), default 100' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional() @IsOptional() @QueryInteger(INTEGER_RANGES.fiscalYear) fiscalYear?: number;
+  @ApiPropertyOptional({ description: 'Continue after this cursor (nextCursor of the previous page)' }) @IsOptional() @QueryInteger(INTEGER_RANGES.cursor) cursor?: number;
+  @ApiPropertyOptional({ description: 'Page size (JSON only), default 100' }) @IsOptional() @QueryInteger(INTEGER_RANGES.pageSize) limit?: number;
   @ApiPropertyOptional({ enum: ['json', 'csv', 'jsonl'], description: 'csv and jsonl stream every matching row' }) @IsOptional() @IsIn(['json', 'csv', 'jsonl']) format?: 'json' | 'csv' | 'jsonl';
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+  @ApiPropertyOptional() @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
 class DiffQueryDto {
-  @Type(() => Number) @IsInt() @Min(0) from!: number;
-  @Type(() => Number) @IsInt() @Min(0) to!: number;
+  @QueryInteger(INTEGER_RANGES.version) from!: number;
+  @QueryInteger(INTEGER_RANGES.version) to!: number;
 }
 
 class HistoryQueryDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+  @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
 /** Auditors (監査) read everything and never write; planning may read one sheet's history. */

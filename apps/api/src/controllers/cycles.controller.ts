@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IsISO8601, IsInt, IsOptional, Min } from 'class-validator';
-import { Type } from 'class-transformer';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { INTEGER_RANGES } from '@kensho/platform';
 import {
   AssignSheetCommand,
   AssignSheetDto,
@@ -11,6 +11,7 @@ import {
   GetDataQualityQuery,
   OpenCycleCommand,
   OpenCycleDto,
+  QueryInteger,
   PublishCycleCommand,
   RecordNumericalGoalsCommand,
   RecordNumericalGoalsDto,
@@ -19,14 +20,15 @@ import {
 } from '@kensho/review';
 import { Roles } from '../http/auth.js';
 import { Meta } from '../http/command-meta.js';
+import { FiscalYearParam } from '../http/int-params.js';
 import { ReadYourWrites } from './read-your-writes.js';
 
 class MinPositionDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+  @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
 class CycleMomentDto extends MinPositionDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) version?: number;
+  @IsOptional() @QueryInteger(INTEGER_RANGES.version) version?: number;
   @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
   @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
 }
@@ -54,7 +56,7 @@ export class CyclesController {
 
   /** The cycle with its deadlines, editions and progress counts per status and department. */
   @Get(':fy')
-  async get(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: CycleMomentDto) {
+  async get(@FiscalYearParam() fiscalYear: number, @Query() query: CycleMomentDto) {
     await this.consistency.await(query.minPosition);
     return this.queries.execute(new GetCycleQuery(fiscalYear, { version: query.version, asOf: query.asOf, knownAt: query.knownAt }));
   }
@@ -62,7 +64,7 @@ export class CyclesController {
   /** Data-quality findings per sheet: what the planning division checks before the committee meets. */
   @Get(':fy/quality')
   @Roles('planning', 'committee', 'auditor', 'admin')
-  async quality(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto) {
+  async quality(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto) {
     await this.consistency.await(query.minPosition);
     return this.queries.execute(new GetDataQualityQuery(fiscalYear));
   }
@@ -71,7 +73,7 @@ export class CyclesController {
   @Post(':fy/sheets')
   @Roles('planning')
   async assign(
-    @Param('fy', ParseIntPipe) fiscalYear: number,
+    @FiscalYearParam() fiscalYear: number,
     @Body() body: AssignSheetDto,
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) res: Response,
@@ -85,7 +87,7 @@ export class CyclesController {
   /** 数値目標: the strategy's numerical goals with the actuals known when this year is reviewed (企画課). */
   @Put(':fy/numerical-goals')
   @Roles('planning')
-  async numericalGoals(@Param('fy', ParseIntPipe) fiscalYear: number, @Body() body: RecordNumericalGoalsDto, @Meta() meta: CommandMeta) {
+  async numericalGoals(@FiscalYearParam() fiscalYear: number, @Body() body: RecordNumericalGoalsDto, @Meta() meta: CommandMeta) {
     const result = await this.commands.execute(
       new RecordNumericalGoalsCommand(fiscalYear, { type: 'RecordNumericalGoals', goals: toNumericalGoals(body) }, meta),
     );
@@ -96,7 +98,7 @@ export class CyclesController {
   @Post(':fy/publish')
   @Roles('planning')
   @HttpCode(201)
-  async publish(@Param('fy', ParseIntPipe) fiscalYear: number, @Meta() meta: CommandMeta) {
+  async publish(@FiscalYearParam() fiscalYear: number, @Meta() meta: CommandMeta) {
     const result = await this.commands.execute(new PublishCycleCommand(fiscalYear, meta));
     return { fiscalYear, edition: result.edition, version: result.version, position: result.position };
   }

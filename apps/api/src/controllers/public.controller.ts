@@ -1,16 +1,16 @@
-import { Controller, Get, Param, ParseIntPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Database } from '@kensho/platform';
+import { Database, INTEGER_RANGES } from '@kensho/platform';
 import { DOCUMENT_NAMES, PublicationQueries, type DocumentName, type StoredDocument } from '@kensho/publication';
-import { DomainError } from '@kensho/review';
+import { DomainError, QueryInteger } from '@kensho/review';
 import { Public } from '../http/auth.js';
+import { EditionParam, FiscalYearParam } from '../http/int-params.js';
 import { ReadYourWrites } from './read-your-writes.js';
 
 class MinPositionDto {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) minPosition?: number;
+  @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
 const DATA_FILES = DOCUMENT_NAMES.filter((name) => name !== 'report.html');
@@ -43,7 +43,7 @@ export class PublicController {
 
   /** 公表履歴: every edition with its time and corrections. */
   @Get(':fy/editions')
-  async editions(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto, @Res() res: Response) {
+  async editions(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto, @Res() res: Response) {
     await this.consistency.await(query.minPosition);
     const page = await this.publications.editionsPage(fiscalYear);
     if (!page) throw notPublished(fiscalYear);
@@ -53,8 +53,8 @@ export class PublicController {
   /** An edition's report (HTML). */
   @Get(':fy/editions/:edition')
   async edition(
-    @Param('fy', ParseIntPipe) fiscalYear: number,
-    @Param('edition', ParseIntPipe) edition: number,
+    @FiscalYearParam() fiscalYear: number,
+    @EditionParam() edition: number,
     @Query() query: MinPositionDto,
     @Req() req: Request,
     @Res() res: Response,
@@ -66,8 +66,8 @@ export class PublicController {
   /** An edition's open data: sheets.csv, kpis.csv, sheets.json, kpis.json. */
   @Get(':fy/editions/:edition/:file')
   async editionData(
-    @Param('fy', ParseIntPipe) fiscalYear: number,
-    @Param('edition', ParseIntPipe) edition: number,
+    @FiscalYearParam() fiscalYear: number,
+    @EditionParam() edition: number,
     @Param('file') file: string,
     @Query() query: MinPositionDto,
     @Req() req: Request,
@@ -79,7 +79,7 @@ export class PublicController {
 
   /** The latest edition's report (HTML). */
   @Get(':fy')
-  async latest(@Param('fy', ParseIntPipe) fiscalYear: number, @Query() query: MinPositionDto, @Req() req: Request, @Res() res: Response) {
+  async latest(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto, @Req() req: Request, @Res() res: Response) {
     await this.consistency.await(query.minPosition);
     this.send(req, res, await this.find(fiscalYear, await this.latestEdition(fiscalYear), 'report.html'), false);
   }
@@ -87,7 +87,7 @@ export class PublicController {
   /** The latest edition's open data. */
   @Get(':fy/:file')
   async latestData(
-    @Param('fy', ParseIntPipe) fiscalYear: number,
+    @FiscalYearParam() fiscalYear: number,
     @Param('file') file: string,
     @Query() query: MinPositionDto,
     @Req() req: Request,

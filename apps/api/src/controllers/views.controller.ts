@@ -1,13 +1,13 @@
-import { Controller, Get, Inject, Param, ParseIntPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { KENSHO_CONFIG } from '@kensho/core';
-import { Clock, Database, type KenshoConfig } from '@kensho/platform';
-import { DomainError, isProjectCode, POLICY_AREAS, SHEET_STATUSES, type Actor } from '@kensho/review';
+import { Clock, Database, INTEGER_RANGES, type KenshoConfig } from '@kensho/platform';
+import { DomainError, isProjectCode, POLICY_AREAS, QueryInteger, SHEET_STATUSES, type Actor } from '@kensho/review';
 import { budgetCsv, evaluationsCsv, kpisCsv, progressCsv, ViewQueries, yearOverYearCsv, type ViewFilter } from '@kensho/views';
 import { CurrentActor } from '../http/auth.js';
+import { FiscalYearParam } from '../http/int-params.js';
 import { ReadYourWrites } from './read-your-writes.js';
 
 class ViewQueryDto {
@@ -27,9 +27,7 @@ class ViewQueryDto {
 
   @ApiPropertyOptional({ description: 'Wait until the views include this global position (read your writes)' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @QueryInteger(INTEGER_RANGES.position)
   minPosition?: number;
 }
 
@@ -71,7 +69,7 @@ export class ViewsController {
   @Get(':fy/progress')
   @ApiOperation({ summary: 'Cycle progress: sheets per department and status, sheets past a deadline, departments yet to submit' })
   @ApiOkResponse(json('byStatus, byDepartment[] (per status, notSubmitted, pastDeadline), pastDeadline[] (stage, deadline, completedAt, daysPast), departmentsNotSubmitted[].'))
-  async progress(@Param('fy', ParseIntPipe) fy: number, @Query() query: ProgressQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async progress(@FiscalYearParam() fy: number, @Query() query: ProgressQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.consistency.await(query.minPosition);
     const view = await this.views.progress(fy, filterOf(query), viewer, query.today);
     return reply(req, res, query, view, progressCsv, `kensho-fy${fy}-progress.csv`);
@@ -84,7 +82,7 @@ export class ViewsController {
       'numericalGoals[], strategyKpis[] (projects[], projectCount), planKpis[]; each with judgement {rate, proRatedExpectation, proRatedRate, basis, rating, pastTarget, approximate, reason}. Rates are ratios (1 = target met); thresholds from KPI_RATING_ON_TRACK / KPI_RATING_ROUGHLY. Numerical goals are filtered by policy area only.',
     ),
   )
-  async kpis(@Param('fy', ParseIntPipe) fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async kpis(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.consistency.await(query.minPosition);
     const view = await this.views.kpis(fy, filterOf(query), viewer, this.config.kpiRating);
     return reply(req, res, query, view, kpisCsv, `kensho-fy${fy}-kpis.csv`);
@@ -95,7 +93,7 @@ export class ViewsController {
   @ApiOkResponse(
     json('total, byDepartment[], byPolicyArea[], sheets[]: budget, settlement, executionRate (ratio), funding, fundingTotal, missingBudget, missingSettlement, overBudget. Empty cells are left out of totals, not counted as 0.'),
   )
-  async budget(@Param('fy', ParseIntPipe) fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async budget(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.consistency.await(query.minPosition);
     const view = await this.views.budget(fy, filterOf(query), viewer);
     return reply(req, res, query, view, budgetCsv, `kensho-fy${fy}-budget.csv`);
@@ -104,7 +102,7 @@ export class ViewsController {
   @Get(':fy/evaluations')
   @ApiOperation({ summary: 'Evaluation summary: per policy area, how many sheets chose each option of the three department choices' })
   @ApiOkResponse(json('byPolicyArea[] and total: effectiveness, direction, strategyRevision option counts (unknown = no value), inferred (read from the written reason).'))
-  async evaluations(@Param('fy', ParseIntPipe) fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async evaluations(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     await this.consistency.await(query.minPosition);
     const view = await this.views.evaluations(fy, filterOf(query), viewer);
     return reply(req, res, query, view, evaluationsCsv, `kensho-fy${fy}-evaluations.csv`);
@@ -114,7 +112,7 @@ export class ViewsController {
   @ApiOperation({ summary: "One project's sheets of every fiscal year up to :fy, side by side" })
   @ApiOkResponse(json('years[]: one column per fiscal year (and department, for a split project) with finance, changes against the year before, choices and KPIs.'))
   async yearOverYear(
-    @Param('fy', ParseIntPipe) fy: number,
+    @FiscalYearParam() fy: number,
     @Param('projectCode') projectCode: string,
     @Query() query: ViewQueryDto,
     @CurrentActor() viewer: Actor,

@@ -1,5 +1,5 @@
 import { ExecutionContext, createParamDecorator } from '@nestjs/common';
-import { newId, uuidV5 } from '@kensho/platform';
+import { INTEGER_RANGES, newId, parseCanonicalInteger, uuidV5 } from '@kensho/platform';
 import type { CommandMeta } from '@kensho/review';
 import { actorOf, type AuthenticatedRequest } from './auth.js';
 import { HttpProblem } from './request-errors.js';
@@ -38,6 +38,8 @@ export const IfMatchVersion = createParamDecorator((required: boolean | undefine
     return undefined;
   }
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(String(header).trim());
-  if (!match) throw new HttpProblem(400, 'request.invalid_if_match', 'Invalid If-Match', 'If-Match must be a sheet ETag such as "3"');
-  return Number(match[1]);
+  // Same rule as a version in a query: no '03', nothing past the revision column's range.
+  const version = match ? parseCanonicalInteger(match[1], INTEGER_RANGES.version) : null;
+  if (version === null) throw new HttpProblem(400, 'request.invalid_if_match', 'Invalid If-Match', 'If-Match must be a sheet ETag such as "3"');
+  return version;
 });

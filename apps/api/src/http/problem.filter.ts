@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { TokenRequestError } from '@kensho/auth';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '@kensho/event-store';
 import { ConfigError } from '@kensho/platform';
-import { ProjectionLagError } from '@kensho/projections';
+import { ProjectionLagError, UnknownPositionError } from '@kensho/projections';
 import { DomainError, VersionConflictError } from '@kensho/review';
 import { problem, sendProblem, type Problem } from './problem.js';
 import { HttpProblem } from './request-errors.js';
@@ -55,6 +55,9 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof ProjectionLagError) {
       return [problem(503, error.code, 'Views are catching up', error.message, { position: error.position }), { 'Retry-After': '1' }];
+    }
+    if (error instanceof UnknownPositionError) {
+      return [problem(409, error.code, 'Position not in the log', error.message, { position: error.position }), {}];
     }
     if (error instanceof TokenRequestError) return [problem(400, error.code, 'Invalid token request', error.message), {}];
     if (error instanceof ConfigError) return [problem(500, 'config.invalid', 'Configuration error', error.message), {}];

@@ -22,6 +22,7 @@ export { cycleStreamId, isProjectCode, parseSheetId, sheetIdFor, sheetStreamId }
 export type { PolicyArea } from './values/policy-area.js';
 export { isPolicyArea, POLICY_AREAS } from './values/policy-area.js';
 export { isIsoDate } from './values/dates.js';
+export { LIMITS } from './limits.js';
 
 // sheet
 export type {

@@ -16,7 +16,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { CATEGORIES, parseKpiValue, toRichText, type RichText, type SheetContentPatch } from '../domain/index.js';
+import { CATEGORIES, LIMITS, parseKpiValue, toRichText, type RichText, type SheetContentPatch } from '../domain/index.js';
 
 const MAX_TEXT = 20_000;
 
@@ -32,7 +32,7 @@ function IsRichText(options?: ValidationOptions) {
         validate(value: unknown) {
           if (value === null) return true;
           if (typeof value === 'string') return value.length <= MAX_TEXT;
-          if (!Array.isArray(value) || value.length > 200) return false;
+          if (!Array.isArray(value) || value.length > LIMITS.richTextBlocks) return false;
           return value.every(
             (block) =>
               block &&
@@ -79,21 +79,21 @@ export class PeriodDto {
 }
 
 export class StrategyKpiDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) kpiId?: string;
-  @IsString() @MaxLength(500) name!: string;
-  @ApiPropertyOptional({ description: 'as printed, e.g. "1,750人", "約110人", "調査中"' }) @IsString() @MaxLength(200) target!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LIMITS.kpiId) kpiId?: string;
+  @IsString() @MaxLength(LIMITS.kpiName) name!: string;
+  @ApiPropertyOptional({ description: 'as printed, e.g. "1,750人", "約110人", "調査中"' }) @IsString() @MaxLength(LIMITS.kpiValue) target!: string;
   @IsOptional() @ValidateIf((o) => o.targetPeriod !== null) @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto | null;
-  @IsString() @MaxLength(200) actual!: string;
+  @IsString() @MaxLength(LIMITS.kpiValue) actual!: string;
   @IsOptional() @ValidateIf((o) => o.actualPeriod !== null) @ValidateNested() @Type(() => PeriodDto) actualPeriod?: PeriodDto | null;
   @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
 }
 
 export class PlanKpiDto {
-  @IsString() @MaxLength(500) name!: string;
-  @IsString() @MaxLength(200) targetThisYear!: string;
-  @IsString() @MaxLength(200) targetLaterYear!: string;
+  @IsString() @MaxLength(LIMITS.kpiName) name!: string;
+  @IsString() @MaxLength(LIMITS.kpiValue) targetThisYear!: string;
+  @IsString() @MaxLength(LIMITS.kpiValue) targetLaterYear!: string;
   @IsOptional() @ValidateIf((o) => o.laterFiscalYear !== null) @IsInt() @Min(1989) @Max(2200) laterFiscalYear?: number | null;
-  @IsString() @MaxLength(200) actualThisYear!: string;
+  @IsString() @MaxLength(LIMITS.kpiValue) actualThisYear!: string;
   @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
 }
 
@@ -103,7 +103,7 @@ export class ImplementingBodyDto {
   @IsOptional()
   @ValidateIf((o) => o.other !== null)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(LIMITS.implementingBodyOther)
   other?: string | null;
 }
 
@@ -128,7 +128,7 @@ export class SheetContentDto {
   @ApiPropertyOptional({ type: [StrategyKpiDto], description: '総合戦略における重要業績指標' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(LIMITS.kpiRows)
   @ValidateNested({ each: true })
   @Type(() => StrategyKpiDto)
   strategyKpis?: StrategyKpiDto[];
@@ -136,7 +136,7 @@ export class SheetContentDto {
   @ApiPropertyOptional({ type: [PlanKpiDto], description: '実施計画における重要業績指標' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(LIMITS.kpiRows)
   @ValidateNested({ each: true })
   @Type(() => PlanKpiDto)
   planKpis?: PlanKpiDto[];

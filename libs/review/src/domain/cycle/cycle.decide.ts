@@ -1,4 +1,5 @@
 import { conflict, forbidden, invalid, notFound, ruleViolation } from '../errors.js';
+import { checkMaxLength, LIMITS } from '../limits.js';
 import { jsonEqual } from '../equality.js';
 import type { DecisionContext, Role } from '../types.js';
 import { checkText, isRecord, Issues } from '../validation.js';
@@ -46,6 +47,7 @@ function addSheet(command: AddSheetToCycle, state: CycleState): CycleEvent[] {
   const issues = new Issues();
   if (!isProjectCode(command.projectCode)) issues.add('projectCode', 'sheet.invalid_project_code', "must look like '1-01'", command.projectCode);
   checkText(issues, 'department', command.department);
+  checkMaxLength(issues, 'department', command.department, LIMITS.department);
   if (issues.count === 0) {
     const expected = sheetIdFor(state.fiscalYear, command.projectCode, command.department);
     if (command.sheetId !== expected) issues.add('sheetId', 'sheet.invalid_id', `must be '${expected}'`, command.sheetId);

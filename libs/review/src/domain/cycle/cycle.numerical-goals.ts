@@ -1,4 +1,5 @@
 import { checkBoolean, checkKnownKeys, checkOptionalText, checkText, isRecord, Issues } from '../validation.js';
+import { checkMaxLength, LIMITS } from '../limits.js';
 import { isFiscalYearPeriod } from '../values/fiscal-year.js';
 import { checkKpiValue } from '../values/kpi-value.js';
 import { isPolicyArea } from '../values/policy-area.js';
@@ -17,7 +18,7 @@ const GOAL_FIELDS: readonly (keyof NumericalGoal)[] = [
 ];
 
 // The source prints a handful per policy area; a bigger list is a mistake, not a strategy.
-const MAX_GOALS = 200;
+const MAX_GOALS = LIMITS.numericalGoals;
 
 function checkPeriod(issues: Issues, field: string, value: unknown): void {
   if (value !== null && !isFiscalYearPeriod(value)) {
@@ -40,16 +41,22 @@ export function validateNumericalGoals(input: unknown): NumericalGoal[] {
     if (!isRecord(goal)) return issues.add(at, 'value.invalid_type', 'must be an object', goal);
     checkKnownKeys(issues, at, goal, GOAL_FIELDS);
     checkText(issues, `${at}.id`, goal.id);
+    checkMaxLength(issues, `${at}.id`, goal.id, LIMITS.numericalGoalId);
     if (typeof goal.id === 'string' && seen.has(goal.id.trim())) issues.add(`${at}.id`, 'value.duplicate', 'appears twice', goal.id);
     if (typeof goal.id === 'string') seen.add(goal.id.trim());
     if (!isPolicyArea(goal.policyArea)) issues.add(`${at}.policyArea`, 'sheet.invalid_policy_area', 'is not a policy area', goal.policyArea);
     checkText(issues, `${at}.measure`, goal.measure);
+    checkMaxLength(issues, `${at}.measure`, goal.measure, LIMITS.numericalGoalMeasure);
+    for (const key of ['target', 'actual'] as const) {
+      if (isRecord(goal[key])) checkMaxLength(issues, `${at}.${key}.text`, (goal[key] as Record<string, unknown>).text, LIMITS.numericalGoalValue);
+    }
     checkKpiValue(issues, `${at}.target`, goal.target);
     checkKpiValue(issues, `${at}.actual`, goal.actual);
     checkPeriod(issues, `${at}.targetPeriod`, goal.targetPeriod ?? null);
     checkPeriod(issues, `${at}.actualPeriod`, goal.actualPeriod ?? null);
     checkBoolean(issues, `${at}.lowerIsBetter`, goal.lowerIsBetter);
     checkOptionalText(issues, `${at}.note`, goal.note);
+    checkMaxLength(issues, `${at}.note`, goal.note, LIMITS.numericalGoalNote);
   });
   issues.throwIfAny();
   return (goals as NumericalGoal[]).map((goal) => ({

@@ -1,4 +1,5 @@
 import { checkKnownKeys, checkText, isRecord, Issues } from '../validation.js';
+import { checkMaxLength, LIMITS } from '../limits.js';
 import { isIsoDate } from '../values/dates.js';
 import { isFiscalYear } from '../values/fiscal-year.js';
 import type { PolicyArea } from '../values/policy-area.js';
@@ -14,6 +15,7 @@ export function validateOpenCycle(command: OpenCycle): CycleDeadlines {
     issues.add('fiscalYear', 'value.invalid_fiscal_year', 'must be a western fiscal year', command.fiscalYear);
   }
   checkText(issues, 'title', command.title);
+  checkMaxLength(issues, 'title', command.title, LIMITS.cycleTitle);
   const input: unknown = command.deadlines ?? {};
   const deadlines: CycleDeadlines = { departmentSubmission: null, planningReview: null, committee: null, publication: null };
   if (!isRecord(input)) {
@@ -72,7 +74,10 @@ export function validateCommitteeMeeting(command: RecordCommitteeMeeting): Parti
   } else {
     for (const [area, opinion] of Object.entries(opinions)) {
       if (!isPolicyArea(area)) issues.add(`opinionsByPolicyArea.${area}`, 'sheet.invalid_policy_area', 'is not a policy area');
-      else checkText(issues, `opinionsByPolicyArea.${area}`, opinion);
+      else {
+        checkText(issues, `opinionsByPolicyArea.${area}`, opinion);
+        checkMaxLength(issues, `opinionsByPolicyArea.${area}`, opinion, LIMITS.committeeOpinion);
+      }
     }
   }
   issues.throwIfAny();

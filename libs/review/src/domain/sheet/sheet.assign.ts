@@ -1,4 +1,5 @@
 import { conflict } from '../errors.js';
+import { checkMaxLength, LIMITS } from '../limits.js';
 import type { DecisionContext } from '../types.js';
 import { checkText, isRecord, Issues } from '../validation.js';
 import { isFiscalYear } from '../values/fiscal-year.js';
@@ -21,7 +22,9 @@ function validate(command: AssignSheet): void {
     issues.add('projectCode', 'sheet.invalid_project_code', "must look like '1-01'", command.projectCode);
   }
   checkText(issues, 'projectName', command.projectName);
+  checkMaxLength(issues, 'projectName', command.projectName, LIMITS.projectName);
   checkText(issues, 'department', command.department);
+  checkMaxLength(issues, 'department', command.department, LIMITS.department);
   const areas: unknown = command.policyAreas;
   if (!Array.isArray(areas) || areas.length === 0 || !areas.every(isPolicyArea) || new Set(areas).size !== areas.length) {
     issues.add('policyAreas', 'sheet.invalid_policy_area', `must be distinct values among ${POLICY_AREAS.join(', ')}`, areas);

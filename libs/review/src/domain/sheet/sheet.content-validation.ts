@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { checkMaxItems, checkMaxLength, checkRichTextLimits, LIMITS } from '../limits.js';
 import { checkAmount } from '../values/amount.js';
 import { isFiscalYear, isFiscalYearPeriod } from '../values/fiscal-year.js';
 import { checkKpiValue } from '../values/kpi-value.js';
@@ -15,6 +16,7 @@ function normalizeRichText(issues: Issues, field: string, value: unknown): RichT
   if (value === null) return null;
   try {
     const text = toRichText(value as string | RichText);
+    checkRichTextLimits(issues, field, text);
     return text.length === 0 ? null : text;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
@@ -35,18 +37,28 @@ function checkPrintedShare(issues: Issues, field: string, value: unknown): void 
   if (!Number.isInteger(value) || (value as number) < 1) issues.add(field, 'value.invalid_type', 'must be a positive integer or null', value);
 }
 
+/** The printed text of a KPI value; its shape is checkKpiValue's. */
+function checkKpiText(issues: Issues, field: string, value: unknown): void {
+  if (isRecord(value)) checkMaxLength(issues, `${field}.text`, value.text, LIMITS.kpiValue);
+}
+
 function checkStrategyKpis(issues: Issues, field: string, value: unknown): void {
   if (!Array.isArray(value)) return issues.add(field, 'value.invalid_type', 'must be an array', value);
+  checkMaxItems(issues, field, value, LIMITS.kpiRows);
   value.forEach((entry: unknown, i) => {
     const at = `${field}[${i}]`;
     if (!isRecord(entry)) return issues.add(at, 'value.invalid_type', 'must be an object', entry);
     checkKnownKeys(issues, at, entry, ['kpiId', 'name', 'target', 'targetPeriod', 'actual', 'actualPeriod', 'lowerIsBetter', 'printedShare']);
     checkPrintedShare(issues, `${at}.printedShare`, entry.printedShare);
     if (entry.kpiId !== undefined) checkText(issues, `${at}.kpiId`, entry.kpiId);
+    checkMaxLength(issues, `${at}.kpiId`, entry.kpiId, LIMITS.kpiId);
     checkText(issues, `${at}.name`, entry.name);
+    checkMaxLength(issues, `${at}.name`, entry.name, LIMITS.kpiName);
     checkKpiValue(issues, `${at}.target`, entry.target);
+    checkKpiText(issues, `${at}.target`, entry.target);
     checkPeriod(issues, `${at}.targetPeriod`, entry.targetPeriod);
     checkKpiValue(issues, `${at}.actual`, entry.actual);
+    checkKpiText(issues, `${at}.actual`, entry.actual);
     checkPeriod(issues, `${at}.actualPeriod`, entry.actualPeriod);
     checkBoolean(issues, `${at}.lowerIsBetter`, entry.lowerIsBetter, { optional: true });
   });
@@ -54,15 +66,18 @@ function checkStrategyKpis(issues: Issues, field: string, value: unknown): void 
 
 function checkPlanKpis(issues: Issues, field: string, value: unknown): void {
   if (!Array.isArray(value)) return issues.add(field, 'value.invalid_type', 'must be an array', value);
+  checkMaxItems(issues, field, value, LIMITS.kpiRows);
   value.forEach((entry: unknown, i) => {
     const at = `${field}[${i}]`;
     if (!isRecord(entry)) return issues.add(at, 'value.invalid_type', 'must be an object', entry);
     checkKnownKeys(issues, at, entry, ['name', 'targetThisYear', 'targetLaterYear', 'laterFiscalYear', 'actualThisYear', 'lowerIsBetter', 'printedShare']);
     checkPrintedShare(issues, `${at}.printedShare`, entry.printedShare);
     checkText(issues, `${at}.name`, entry.name);
-    checkKpiValue(issues, `${at}.targetThisYear`, entry.targetThisYear);
-    checkKpiValue(issues, `${at}.targetLaterYear`, entry.targetLaterYear);
-    checkKpiValue(issues, `${at}.actualThisYear`, entry.actualThisYear);
+    checkMaxLength(issues, `${at}.name`, entry.name, LIMITS.kpiName);
+    for (const key of ['targetThisYear', 'targetLaterYear', 'actualThisYear'] as const) {
+      checkKpiValue(issues, `${at}.${key}`, entry[key]);
+      checkKpiText(issues, `${at}.${key}`, entry[key]);
+    }
     if (entry.laterFiscalYear !== null && !isFiscalYear(entry.laterFiscalYear)) {
       issues.add(`${at}.laterFiscalYear`, 'value.invalid_fiscal_year', 'must be a fiscal year or null', entry.laterFiscalYear);
     }
@@ -90,6 +105,7 @@ function checkImplementingBody(issues: Issues, value: unknown): void {
   checkKnownKeys(issues, 'implementingBody', value, ['city', 'other']);
   if (value.city !== null) checkBoolean(issues, 'implementingBody.city', value.city);
   checkOptionalText(issues, 'implementingBody.other', value.other);
+  checkMaxLength(issues, 'implementingBody.other', value.other, LIMITS.implementingBodyOther);
 }
 
 /**

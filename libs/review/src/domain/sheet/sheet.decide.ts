@@ -1,5 +1,6 @@
 import { forbidden, invalid, conflict, ruleViolation } from '../errors.js';
 import { jsonEqual } from '../equality.js';
+import { checkMaxLength, LIMITS } from '../limits.js';
 import { mayRecordHistory, type Actor, type DecisionContext } from '../types.js';
 import { isBlank, Issues } from '../validation.js';
 import { decideAssign } from './sheet.assign.js';
@@ -25,8 +26,15 @@ import type { SheetState } from './sheet.state.js';
 import type { SubmitRequiredField } from './sheet.submission.js';
 import { assertFundingMatchesSettlement, missingForSubmit, SUBMIT_REQUIRED_FIELDS, submitWarnings } from './sheet.submission.js';
 
-function requireText(value: unknown, field: string, code: string, what: string): void {
+function requireText(value: unknown, field: string, code: string, what: string, max: number): void {
   if (isBlank(value)) throw invalid(code, `${what} is required`, { field, value: value ?? null });
+  assertMaxLength(field, value, max);
+}
+
+function assertMaxLength(field: string, value: unknown, max: number): void {
+  const issues = new Issues();
+  checkMaxLength(issues, field, value, max);
+  issues.throwIfAny();
 }
 
 function revise(command: ReviseSheetContent, state: SheetState): SheetEvent[] {
@@ -79,7 +87,7 @@ function submit(command: SubmitSheet, state: SheetState, ctx: DecisionContext): 
 }
 
 function returnSheet(command: ReturnSheet, ctx: DecisionContext): SheetEvent[] {
-  requireText(command.comment, 'comment', 'sheet.comment_required', 'A comment explaining the return');
+  requireText(command.comment, 'comment', 'sheet.comment_required', 'A comment explaining the return', LIMITS.returnComment);
   return [{ type: 'SheetReturned', data: { comment: command.comment, returnedAt: ctx.now } }];
 }
 
@@ -88,23 +96,25 @@ function approve(command: ApproveSheet, ctx: DecisionContext): SheetEvent[] {
   if (comment !== null && typeof comment !== 'string') {
     throw invalid('value.invalid_type', 'comment: must be a string or null', { field: 'comment', value: comment });
   }
+  assertMaxLength('comment', comment, LIMITS.approvalComment);
   const kept = comment === null || comment.trim() === '' ? null : comment;
   return [{ type: 'SheetApproved', data: { comment: kept, approvedAt: ctx.now } }];
 }
 
 function recordOpinion(command: RecordCommitteeOpinion, state: SheetState, ctx: DecisionContext): SheetEvent[] {
-  requireText(command.opinion, 'opinion', 'sheet.opinion_required', 'The committee opinion');
+  requireText(command.opinion, 'opinion', 'sheet.opinion_required', 'The committee opinion', LIMITS.committeeOpinion);
   const rating = command.rating ?? null;
   if (rating !== null && isBlank(rating)) {
     throw invalid('value.invalid_type', 'rating: must be a non-blank string or null', { field: 'rating', value: rating });
   }
+  assertMaxLength('rating', rating, LIMITS.committeeRating);
   const current = state.committeeOpinion;
   if (current && current.opinion === command.opinion && current.rating === rating) return [];
   return [{ type: 'CommitteeOpinionRecorded', data: { opinion: command.opinion, rating, recordedAt: ctx.now } }];
 }
 
 function recordResponse(command: RecordCityResponse, state: SheetState, ctx: DecisionContext): SheetEvent[] {
-  requireText(command.response, 'response', 'sheet.response_required', "The city's response");
+  requireText(command.response, 'response', 'sheet.response_required', "The city's response", LIMITS.cityResponse);
   if (state.cityResponse?.response === command.response) return [];
   return [{ type: 'CityResponseRecorded', data: { response: command.response, recordedAt: ctx.now } }];
 }
@@ -123,7 +133,7 @@ function publish(command: PublishSheet, state: SheetState, ctx: DecisionContext)
 }
 
 function correct(command: CorrectPublishedSheet, state: SheetState, ctx: DecisionContext): SheetEvent[] {
-  requireText(command.reason, 'reason', 'sheet.reason_required', 'A reason for correcting a published sheet');
+  requireText(command.reason, 'reason', 'sheet.reason_required', 'A reason for correcting a published sheet', LIMITS.correctionReason);
   const changes = normalizeContentPatch(command.changes);
   const fields = diffContent(state.content, applyContentPatch(state.content, changes));
   if (fields.length === 0) return [];

@@ -1,4 +1,5 @@
 import { forbidden } from '../errors.js';
+import { checkMaxLength, LIMITS } from '../limits.js';
 import { mayRecordHistory, type Actor } from '../types.js';
 import { checkEnum, checkKnownKeys, checkOptionalText, isRecord, Issues } from '../validation.js';
 import type { DepartmentEvaluation, DepartmentEvaluationPatch } from './sheet.evaluation.js';
@@ -28,6 +29,7 @@ export function normalizeEvaluationPatch(input: unknown, actor: Actor): Departme
       checkEnum(issues, `evaluation.${choice}`, value[choice], CHOICE_VALUES[choice], { nullable: true });
     }
     checkOptionalText(issues, `evaluation.${reasonField(choice)}`, value[reasonField(choice)]);
+    checkMaxLength(issues, `evaluation.${reasonField(choice)}`, value[reasonField(choice)], LIMITS.evaluationReason);
   }
   const provenance = value.provenance;
   if (provenance !== undefined) {

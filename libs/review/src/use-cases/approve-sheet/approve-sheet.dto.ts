@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { LIMITS } from '../../domain/index.js';
 
 export class ApproveSheetDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) comment?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LIMITS.approvalComment) comment?: string;
 }

@@ -1,14 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
-import { POLICY_AREAS } from '../../domain/index.js';
+import { LIMITS, POLICY_AREAS } from '../../domain/index.js';
 
 export class AssignSheetDto {
   @ApiProperty({ example: '1-12', description: 'Project No (事業番号)' })
   @Matches(/^\d{1,2}-\d{1,3}$/, { message: 'projectCode must look like 1-12' })
   projectCode!: string;
 
-  @ApiProperty({ example: '市内創業支援等事業' }) @IsString() @IsNotEmpty() @MaxLength(300) projectName!: string;
-  @ApiProperty({ example: '産業振興課', description: '所管課' }) @IsString() @IsNotEmpty() @MaxLength(100) department!: string;
+  @ApiProperty({ example: '市内創業支援等事業' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.projectName) projectName!: string;
+  @ApiProperty({ example: '産業振興課', description: '所管課' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.department) department!: string;
 
   @ApiProperty({ example: ['1'], description: '施策区分: 1, 2, 3 or プラス1' })
   @IsArray()

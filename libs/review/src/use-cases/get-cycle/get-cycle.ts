@@ -51,7 +51,18 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
       ...(at.knownAt !== undefined ? { recordedUntil: at.knownAt } : {}),
     };
     const loaded = await this.aggregates.load(CycleAggregate, cycleStreamId(fiscalYear), options);
-    if (!loaded.state.exists || loaded.version === null) throw notFound();
+    if (!loaded.state.exists || loaded.version === null) {
+      // A moment before the cycle was opened is refused as such, not answered as "no cycle at all".
+      if (!(await this.queries.cycle(fiscalYear))) throw notFound();
+      throw new DomainError('cycle.not_yet_existing', 'not_found', `The FY${fiscalYear} cycle was not opened yet at that moment (その時点では未開始です)`, { fiscalYear, ...at });
+    }
+    if (at.version !== undefined && loaded.version !== at.version) {
+      throw new DomainError('cycle.version_not_found', 'not_found', `The FY${fiscalYear} cycle has no version ${at.version} (指定された版は存在しません)`, {
+        fiscalYear,
+        ...at,
+        latestVersion: loaded.version,
+      });
+    }
     const progress = at.version === undefined ? summarise(await this.pastProgress(loaded.state, options)) : null;
     return view(fiscalYear, loaded.state, loaded.version, progress);
   }

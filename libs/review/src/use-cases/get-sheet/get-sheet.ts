@@ -33,20 +33,34 @@ export class GetSheetHandler implements IQueryHandler<GetSheetQuery> {
 
   async execute({ sheetId, viewer, at }: GetSheetQuery): Promise<SheetView> {
     const travelling = at.version !== undefined || at.asOf !== undefined || at.knownAt !== undefined;
-    const view = travelling ? await this.travel(sheetId, at) : await this.queries.sheet(sheetId);
+    const view = travelling ? await this.travel(sheetId, at, viewer) : await this.queries.sheet(sheetId);
     if (!view) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${sheetId}`, { sheetId, ...at });
     assertMayRead(viewer, view.department);
     return view;
   }
 
-  /** Past states are folded from the stream itself: the events are the record. */
-  private async travel(sheetId: string, at: SheetMoment): Promise<SheetView | null> {
+  /**
+   * Past states are folded from the stream itself: the events are the record. A moment the stream
+   * has not reached, or one before it began, is refused rather than answered with another state.
+   */
+  private async travel(sheetId: string, at: SheetMoment, viewer: Actor): Promise<SheetView | null> {
     const loaded = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId), {
       ...(at.version !== undefined ? { toRevision: at.version } : {}),
       ...(at.asOf !== undefined ? { occurredUntil: at.asOf } : {}),
       ...(at.knownAt !== undefined ? { recordedUntil: at.knownAt } : {}),
     });
-    if (!loaded.state.exists || loaded.version === null) return null;
-    return toSheetView(loaded.state, loaded.version);
+    const reached = loaded.state.exists && loaded.version !== null && (at.version === undefined || loaded.version === at.version);
+    if (reached) return toSheetView(loaded.state, loaded.version!);
+    const now = await this.queries.sheet(sheetId);
+    if (!now) return null;
+    assertMayRead(viewer, now.department);
+    if (!loaded.state.exists) {
+      throw new DomainError('sheet.not_yet_existing', 'not_found', `Sheet ${sheetId} did not exist yet at that moment (その時点ではシートが存在しません)`, { sheetId, ...at });
+    }
+    throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${sheetId} has no version ${at.version} (指定された版は存在しません)`, {
+      sheetId,
+      ...at,
+      latestVersion: loaded.version,
+    });
   }
 }
