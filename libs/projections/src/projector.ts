@@ -9,6 +9,10 @@ export class ProjectionLagError extends Error {
   }
 }
 
+/** Retries after a failed batch: the first soon, doubling up to the last. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
 export interface ProjectorOptions {
   batchSize?: number;
   /** Fallback polling interval when no notification arrives. */
@@ -134,13 +138,17 @@ export class Projector {
     if (this.running) return;
     this.running = true;
     this.loop = (async () => {
+      let failures = 0;
       while (this.running) {
         try {
           const applied = await this.catchUp();
+          failures = 0;
           if (applied === 0 && this.running) await this.store.waitForAppends(this.idleMs);
         } catch (error) {
-          this.log(`Projector error (retrying): ${(error as Error).message}`);
-          await new Promise((r) => setTimeout(r, this.idleMs));
+          // Backoff: a database that is away is asked again soon, then less and less often.
+          const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** failures++);
+          this.log(`Projector error (retrying in ${delay} ms): ${(error as Error).message}`);
+          await new Promise((r) => setTimeout(r, delay));
         }
       }
     })();
