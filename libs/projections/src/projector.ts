@@ -1,5 +1,5 @@
 import type { EventStore, LogCheckpoint } from '@kensho/event-store';
-import type { Database } from '@kensho/platform';
+import { isDatabaseUnavailable, type Database } from '@kensho/platform';
 import type { Projection } from './projection.js';
 
 export class ProjectionLagError extends Error {
@@ -55,6 +55,8 @@ export class Projector {
     try {
       return await this.stepTogether(this.projections);
     } catch (together) {
+      // No view is to blame when the database is away: each alone would only fail the same way.
+      if (isDatabaseUnavailable(together)) throw together;
       let most = 0;
       let failure: unknown = null;
       for (const projection of this.projections) {
