@@ -10,6 +10,9 @@ import { ensureDemoTokens } from './demo-tokens.js';
 
 async function main(): Promise<void> {
   const logger = new Logger('Kensho');
+  // A promise that fails with nobody waiting (e.g. on a connection lost in between) is logged;
+  // Node's default would end the process and every request with it.
+  process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${(reason as Error)?.stack ?? String(reason)}`));
   const app = await createApp();
   // Handlers register on init; the seed below sends commands before listen() would init.
   await app.init();

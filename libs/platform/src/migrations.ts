@@ -12,6 +12,8 @@ export interface Migration {
  */
 export async function runMigrations(url: string, migrations: Migration[]): Promise<string[]> {
   const client = new pg.Client({ connectionString: url, application_name: 'kensho-migrate' });
+  // A broken connection fails the next query; unheard, its 'error' event would end the process.
+  client.on('error', () => undefined);
   await client.connect();
   const applied: string[] = [];
   try {

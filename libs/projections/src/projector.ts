@@ -1,5 +1,5 @@
 import type { EventStore, LogCheckpoint } from '@kensho/event-store';
-import type { Database } from '@kensho/platform';
+import { isDatabaseUnavailable, type Database } from '@kensho/platform';
 import type { Projection } from './projection.js';
 
 export class ProjectionLagError extends Error {
@@ -16,6 +16,10 @@ export class UnknownPositionError extends Error {
     super(`No event has been written at position ${position}: use the position a write answered with (指定された位置のイベントはまだ存在しません)`);
   }
 }
+
+/** Retries after a failed batch: the first soon, doubling up to the last. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 5_000;
 
 export interface ProjectorOptions {
   batchSize?: number;
@@ -59,6 +63,8 @@ export class Projector {
     try {
       return await this.stepTogether(this.projections);
     } catch (together) {
+      // No view is to blame when the database is away: each alone would only fail the same way.
+      if (isDatabaseUnavailable(together)) throw together;
       let most = 0;
       let failure: unknown = null;
       for (const projection of this.projections) {
@@ -142,13 +148,17 @@ export class Projector {
     if (this.running) return;
     this.running = true;
     this.loop = (async () => {
+      let failures = 0;
       while (this.running) {
         try {
           const applied = await this.catchUp();
+          failures = 0;
           if (applied === 0 && this.running) await this.store.waitForAppends(this.idleMs);
         } catch (error) {
-          this.log(`Projector error (retrying): ${(error as Error).message}`);
-          await new Promise((r) => setTimeout(r, this.idleMs));
+          // Backoff: a database that is away is asked again soon, then less and less often.
+          const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** failures++);
+          this.log(`Projector error (retrying in ${delay} ms): ${(error as Error).message}`);
+          await new Promise((r) => setTimeout(r, delay));
         }
       }
     })();

@@ -2,11 +2,14 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { Request, Response } from 'express';
 import { TokenRequestError } from '@kensho/auth';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '@kensho/event-store';
-import { ConfigError } from '@kensho/platform';
+import { ConfigError, isDatabaseUnavailable } from '@kensho/platform';
 import { ProjectionLagError, UnknownPositionError } from '@kensho/projections';
 import { DomainError, VersionConflictError } from '@kensho/review';
 import { problem, sendProblem, type Problem } from './problem.js';
 import { HttpProblem } from './request-errors.js';
+
+/** Seconds a client waits before retrying while the database is away (a restart takes a few). */
+const DATABASE_RETRY_AFTER = '2';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   validation: 400,
@@ -27,7 +30,8 @@ export class ProblemFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const [body, headers] = this.toProblem(error, req);
     body.instance = req.originalUrl;
-    if (body.status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
+    if (body.code === 'service.database_unavailable') this.logger.warn(`${req.method} ${req.originalUrl}: ${(error as Error).message}`);
+    else if (body.status >= 500) this.logger.error(`${req.method} ${req.originalUrl}: ${(error as Error)?.stack ?? String(error)}`);
     sendProblem(res, body, headers);
   }
 
@@ -58,6 +62,19 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof UnknownPositionError) {
       return [problem(409, error.code, 'Position not in the log', error.message, { position: error.position }), {}];
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Never a 500: the request was well-formed and may succeed when retried. A write is retried
+      // with the same Idempotency-Key, so one that was stored after all is recognised, not repeated.
+      return [
+        problem(
+          503,
+          'service.database_unavailable',
+          'Database unavailable',
+          'The database is unreachable for the moment; retry shortly (writes with the same Idempotency-Key) (データベースに一時的に接続できません。しばらくしてから再度お試しください)',
+        ),
+        { 'Retry-After': DATABASE_RETRY_AFTER },
+      ];
     }
     if (error instanceof TokenRequestError) return [problem(400, error.code, 'Invalid token request', error.message), {}];
     if (error instanceof ConfigError) return [problem(500, 'config.invalid', 'Configuration error', error.message), {}];

@@ -1,4 +1,4 @@
-import type { Database } from '@kensho/platform';
+import { DatabaseUnavailableError, isDatabaseUnavailable, type Database } from '@kensho/platform';
 
 /** One append as es_append takes it: events already hashed onto `baseHash` at `baseRevision`. */
 export interface AppendRequest {
@@ -80,11 +80,29 @@ export class AppendBatcher {
   }
 
   private async send(batch: Pending[]): Promise<void> {
+    if (batch.length === 1) return this.sendAlone(batch[0]!);
+    let answers: AppendAnswer[];
     try {
-      const answers = batch.length === 1 ? [await this.sendOne(batch[0]!.request)] : await this.sendMany(batch.map((p) => p.request));
-      batch.forEach((pending, i) => pending.resolve(answers[i]!));
+      answers = await this.sendMany(batch.map((p) => p.request));
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      if (isDatabaseUnavailable(error)) {
+        for (const pending of batch) pending.reject(outcomeUnknown(error));
+        return;
+      }
+      // The statement failed as a whole (one append's text PostgreSQL cannot store, a trigger…)
+      // and its transaction rolled back: nothing of the batch is stored. Each append goes again
+      // on its own, so the one that failed fails alone and the others are written.
+      await Promise.all(batch.map((pending) => this.sendAlone(pending)));
+      return;
+    }
+    batch.forEach((pending, i) => pending.resolve(answers[i]!));
+  }
+
+  private async sendAlone(pending: Pending): Promise<void> {
+    try {
+      pending.resolve(await this.sendOne(pending.request));
+    } catch (error) {
+      pending.reject(isDatabaseUnavailable(error) ? outcomeUnknown(error) : error);
     }
   }
 
@@ -131,4 +149,13 @@ export class AppendBatcher {
     if (answers.length !== requests.length || answers.includes(undefined as never)) throw new Error('es_append_many answered for fewer appends than it was given');
     return answers;
   }
+}
+
+/**
+ * The connection broke while an append was on its way or being committed: it may or may not be
+ * stored, so it is never answered as written. Its retry (same command id, so the same event ids)
+ * finds it stored and answers it as the duplicate it is, or appends it once.
+ */
+function outcomeUnknown(error: unknown): DatabaseUnavailableError {
+  return new DatabaseUnavailableError('the connection broke during an append; it may or may not be stored', { cause: error });
 }

@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { Database } from '@kensho/platform';
 import { createTestDatabase, type TestDatabase } from '@kensho/testing';
 import { batch, eventStoreContract, readWholeLog } from '../contract/event-store.contract.js';
 import { verifyChain } from '../hash-chain.js';
@@ -149,5 +150,121 @@ describe('PostgreSQL append: concurrent appends share statements and commits (gr
     const serial = await store.readStream('group-serial');
     expect(serial.map((e) => e.revision)).toEqual([0, 1, 2]);
     expect(verifyChain(serial)).toBeNull();
+  });
+});
+
+describe('PostgreSQL append: one failing append in a group commit fails alone', () => {
+  const shared = storesOnOneDatabase(1);
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    ({ database, stores: [store] } = shared);
+    // The injected failure: any insert into a stream named poison-… raises, inside es_append_many.
+    await database.db.query(`
+      CREATE FUNCTION test_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.stream_id LIKE 'poison-%' THEN RAISE EXCEPTION 'injected failure for %', NEW.stream_id; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER test_poison BEFORE INSERT ON es_events FOR EACH ROW EXECUTE FUNCTION test_poison();`);
+  });
+
+  /** 20 concurrent appends, the 6th of them failing; returns their outcomes and how many statements carried them. */
+  async function appendWithOneBad(prefix: string, bad: { streamId: string; events: ReturnType<typeof batch> }) {
+    const statements = jest.spyOn(database.db, 'query');
+    const appends = Array.from({ length: 20 }, (_, i) =>
+      i === 5 ? store.appendToStream(bad.streamId, bad.events, 'no_stream') : store.appendToStream(`${prefix}-${i}`, batch(`${prefix}-${i}`, 2), 'no_stream'),
+    );
+    const results = await Promise.allSettled(appends);
+    const batched = statements.mock.calls.filter(([sql]) => String(sql).includes('es_append_many')).length;
+    statements.mockRestore();
+    return { results, batched };
+  }
+
+  it('commits and answers the others when one append of the statement raises', async () => {
+    const { results, batched } = await appendWithOneBad('inj', { streamId: 'poison-1', events: batch('poison-1', 1) });
+    expect(batched).toBeGreaterThan(0);
+    expect(results[5]).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('injected failure for poison-1') } });
+    const others = results.filter((_, i) => i !== 5);
+    expect(others.map((r) => r.status)).toEqual(Array(19).fill('fulfilled'));
+    for (let i = 0; i < 20; i++) {
+      if (i === 5) continue;
+      const events = await store.readStream(`inj-${i}`);
+      expect(events).toHaveLength(2);
+      expect(verifyChain(events)).toBeNull();
+    }
+    expect(await store.streamRevision('poison-1')).toBeNull();
+  });
+
+  it('commits the others when one append carries text PostgreSQL cannot store (\\u0000)', async () => {
+    const events = batch('nul-bad', 1).map((e) => ({ ...e, data: { note: 'a\u0000b' } }));
+    const { results, batched } = await appendWithOneBad('nul', { streamId: 'nul-bad', events });
+    expect(batched).toBeGreaterThan(0);
+    expect(results[5]).toMatchObject({ status: 'rejected', reason: { code: '22P05' } });
+    expect(results.filter((_, i) => i !== 5).every((r) => r.status === 'fulfilled')).toBe(true);
+    for (let i = 0; i < 20; i++) if (i !== 5) expect(await store.readStream(`nul-${i}`)).toHaveLength(2);
+  });
+
+  it('answers "database unavailable" when the connection dies under an append, and its retry appends it once', async () => {
+    await database.db.query(`
+      CREATE FUNCTION test_stall() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.stream_id LIKE 'stall-%' THEN PERFORM pg_sleep(2); END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER test_stall BEFORE INSERT ON es_events FOR EACH ROW EXECUTE FUNCTION test_stall();`);
+    const events = batch('stall-1', 2);
+    // Settled into a value at once: it fails while the test is still busy killing its connection.
+    const appending = store.appendToStream('stall-1', events, 'no_stream').then(() => null, (error: unknown) => error);
+    const admin = new Database(database.url, { max: 1 });
+    try {
+      for (let killed = 0; killed === 0; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        const result = await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%es_append(%' AND pid <> pg_backend_pid()`,
+        );
+        killed = result.rowCount ?? 0;
+      }
+    } finally {
+      await admin.close();
+    }
+    expect(await appending).toMatchObject({ code: 'service.database_unavailable' });
+    await database.db.query('DROP TRIGGER test_stall ON es_events');
+    const retried = await store.appendToStream('stall-1', events, 'no_stream');
+    expect(retried.duplicate).toBe(false);
+    expect(await store.appendToStream('stall-1', events, 'no_stream')).toMatchObject({ duplicate: true });
+    expect((await store.readStream('stall-1')).map((e) => e.id)).toEqual(events.map((e) => e.id));
+  });
+});
+
+describe('PostgreSQL LISTEN connection: lost again and again', () => {
+  let database: TestDatabase;
+  let db: Database;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
+    db = new Database(database.url, { max: 3, applicationName: 'kensho-listen-test' });
+    store = new PostgresEventStore(db);
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.close();
+    await database.drop();
+  });
+
+  it('gives its client back to the pool each time, so more losses than the pool size leave the pool usable', async () => {
+    for (let loss = 0; loss < 6; loss++) {
+      await store.waitForAppends(1);
+      const killed = await database.db.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name = 'kensho-listen-test' AND query LIKE 'LISTEN%'`,
+      );
+      expect(killed.rowCount).toBe(1);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await store.waitForAppends(1);
+    await store.appendToStream('listen-1', batch('listen-1', 1), 'no_stream');
+    expect(db.pool.totalCount).toBeLessThanOrEqual(3);
+    await expect(db.query('SELECT 1')).resolves.toMatchObject({ rowCount: 1 });
   });
 });

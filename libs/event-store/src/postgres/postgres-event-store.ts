@@ -40,7 +40,7 @@ type EventRow = [
 ];
 
 export class PostgresEventStore extends EventStore {
-  private listener: pg.PoolClient | null = null;
+  private listener: { client: pg.PoolClient; release(error?: Error): boolean } | null = null;
   private readonly appended = new AppendSignal();
   private readonly heads = new Map<string, { revision: number; hash: string }>();
   private readonly batcher: AppendBatcher;
@@ -228,21 +228,40 @@ export class PostgresEventStore extends EventStore {
   private async ensureListener(): Promise<void> {
     if (this.listener) return;
     const client = await this.db.pool.connect();
-    this.listener = client;
+    let released = false;
+    const release = (error?: Error) => {
+      if (released) return false;
+      released = true;
+      if (this.listener?.client === client) this.listener = null;
+      client.release(error);
+      return true;
+    };
+    const lost = (error?: Error) => {
+      // Destroyed, not kept: a listening client never returned to the pool is one fewer for every
+      // request, and enough lost connections would leave none. The next wait listens anew.
+      if (!release(error ?? new Error('LISTEN connection ended'))) return;
+      // Whoever waits re-reads the log rather than sleeping through appends nobody announced.
+      this.appended.notify();
+    };
     client.on('notification', () => this.appended.notify());
-    client.on('error', () => {
-      this.listener = null;
-    });
-    await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch (error) {
+      lost(error as Error);
+      throw error;
+    }
+    if (!released) this.listener = { client, release };
   }
 
   async close(): Promise<void> {
     this.appended.releaseAll();
     if (this.listener) {
-      const listener = this.listener;
+      const { client, release } = this.listener;
       this.listener = null;
-      await listener.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
-      listener.release();
+      await client.query(`UNLISTEN ${NOTIFY_CHANNEL}`).catch(() => undefined);
+      release();
     }
   }
 }
