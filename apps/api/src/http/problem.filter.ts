@@ -63,6 +63,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof UnknownPositionError) {
       return [problem(409, error.code, 'Position not in the log', error.message, { position: error.position }), {}];
     }
+    if (isUnstorableText(error)) {
+      // The edge refuses such text (body-guard.ts); this catches any path that reaches the store without it.
+      return [problem(400, 'request.unstorable_text', 'Text that cannot be stored', 'The text contains characters that cannot be stored, such as NUL (保存できない文字が含まれています)'), {}];
+    }
     if (isDatabaseUnavailable(error)) {
       // Never a 500: the request was well-formed and may succeed when retried. A write is retried
       // with the same Idempotency-Key, so one that was stored after all is recognised, not repeated.
@@ -84,6 +88,12 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return [problem(500, 'internal', 'Internal error', 'Something went wrong on our side; it has been logged'), {}];
   }
+}
+
+/** PostgreSQL's refusals of text it cannot store: NUL in text or jsonb (22P05), invalid encoding (22021). */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22P05' || code === '22021';
 }
 
 function titleOf(kind: DomainError['kind']): string {
