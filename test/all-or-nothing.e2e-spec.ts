@@ -163,8 +163,43 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     }
     expect(late).toMatchObject({ status: 201 });
     expect(publish.status).toBe(422);
-    expect(publish.body).toMatchObject({ code: 'cycle.sheets_not_approved', details: { sheets: [{ sheetId: '2036.2-01.sangyoshinko', status: 'draft' }] } });
     await expectNoPublication(2036, first);
+    expect(publish.body).toMatchObject({ code: 'cycle.sheets_not_approved', details: { sheets: [{ sheetId: '2036.2-01.sangyoshinko', status: 'draft' }] } });
+  });
+
+  it('a committee opinion landing between the publication\'s reading and its append: the pins stay truthful', async () => {
+    await openCycle(2037);
+    const id = await approvedSheet(2037, '1-01');
+    const approvedVersion = 4;
+    const store = t.app.get(EventStore);
+    const original = store.appendToStream;
+    let opinion: { status: number } | null = null;
+    store.appendToStream = async function (this: EventStore, streamId, events, expected) {
+      if (streamId === 'cycle-2037' && events.some((e) => e.type === 'CyclePublished') && !opinion) {
+        opinion = await t.http.put(`/api/v1/sheets/${id}/committee-opinion`).set(bearer(t.tokens.committee)).send({ opinion: '間に合った意見' });
+      }
+      return original.call(this, streamId, events, expected);
+    };
+    let published;
+    try {
+      published = await t.http.post('/api/v1/cycles/2037/publish').set(planning()).expect(201);
+    } finally {
+      store.appendToStream = original;
+    }
+    // The sheet was not yet pinned when the opinion was decided, so it was accepted, after the version publication read.
+    expect(opinion).toMatchObject({ status: 200 });
+    const pins = (await t.database.db.query(`SELECT data FROM es_events WHERE stream_id = 'cycle-2037' AND event_type = 'CyclePublished'`)).rows[0].data.sheets;
+    const head = (await t.database.db.query(`SELECT metadata->>'hash' AS hash FROM es_events WHERE stream_id = $1 AND stream_revision = $2`, [`sheet-${id}`, approvedVersion])).rows[0].hash;
+    expect(pins).toEqual([{ sheetId: id, version: approvedVersion, headHash: head }]);
+    // Edition 1 shows the sheet exactly as pinned (without the opinion); the view shows the sheet now.
+    await t.http.get(`/public/2037?minPosition=${published.body.position}`).expect(200);
+    const edition = (await t.database.db.query(`SELECT snapshot FROM pub_editions WHERE fiscal_year = 2037 AND edition = 1`)).rows[0].snapshot;
+    expect(edition.sheets[0]).toMatchObject({ id, version: approvedVersion, committeeOpinion: null });
+    const sheet = await t.http.get(`/api/v1/sheets/${id}?minPosition=${published.body.position}`).set(planning()).expect(200);
+    expect(sheet.body).toMatchObject({ status: 'published', version: approvedVersion + 1, publishedEditions: [1], committeeOpinion: { opinion: '間に合った意見' } });
+    // The next publication is not "nothing changed": it pins the version with the opinion.
+    const second = await t.http.post('/api/v1/cycles/2037/publish').set(planning()).expect(201);
+    expect(second.body.edition).toBe(2);
   });
 
   it('refuses to publish when nothing changed since the latest edition, and makes no edition 2', async () => {
