@@ -236,6 +236,13 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     expect(pinned.content.finance.budget).toBe(10700);
     const sheet = await t.http.get(`/api/v1/sheets/${untouched}`).set(planning()).expect(200);
     expect(sheet.body).toMatchObject({ status: 'published', publishedEditions: [1, 2] });
+    // The auditor sees, beside the sheet's own history, which edition shows which of its versions.
+    const history = await t.http.get(`/api/v1/sheets/${corrected}/history`).set(bearer(t.tokens.auditor)).expect(200);
+    expect(history.body.events.map((e: { type: string }) => e.type).slice(-2)).toEqual(['SheetApproved', 'PublishedSheetCorrected']);
+    expect(history.body.publications).toEqual([
+      expect.objectContaining({ edition: 1, version: 4, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+      expect.objectContaining({ edition: 2, version: 5 }),
+    ]);
   });
 
   it('an assignment refused by the sheet leaves no trace on the cycle and does not block publication', async () => {
