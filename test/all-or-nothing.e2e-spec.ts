@@ -140,7 +140,6 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
       }
     }
     expect(outcomes.published + outcomes.assigned).toBe(8);
-    process.stderr.write(`publish/assign race: ${JSON.stringify(outcomes)}\n`);
   });
 
   it('an assignment landing between the publication\'s decision and its append makes it decide again, and refuse', async () => {
