@@ -1,4 +1,6 @@
+import { replayCheck } from '@kensho/audit';
 import { EventStore } from '@kensho/event-store';
+import { AggregateService } from '@kensho/review';
 import { bearer, completeContent, completeEvaluation, startTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -278,5 +280,12 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     const sheet = await t.http.get(`/api/v1/sheets/${sheetId}?minPosition=${retried.body.position}`).set(planning()).expect(200);
     expect(sheet.body).toMatchObject({ status: 'draft', projectName: '途中で止まった' });
     expect((await t.database.db.query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id = 'cycle-2035' AND event_type = 'SheetAddedToCycle'`)).rows[0].n).toBe(2);
+  });
+
+  it('leaves views that agree with what commands see: every sheet replayed with its cycle\'s pins matches its view', async () => {
+    await t.http.get(`/api/v1/cycles/2030?minPosition=${await lastPosition()}`).set(planning()).expect(200);
+    const report = await replayCheck(t.database.db, t.app.get(AggregateService));
+    expect(report.mismatches).toEqual([]);
+    expect(report.sheetsChecked).toBeGreaterThan(20);
   });
 });
