@@ -32,8 +32,6 @@ function commandOf(event: NewEvent): SheetCommand | CycleCommand {
       return { type: 'RecordCommitteeOpinion', opinion: d.opinion, rating: d.rating };
     case 'CityResponseRecorded':
       return { type: 'RecordCityResponse', response: d.response };
-    case 'SheetPublished':
-      return { type: 'PublishSheet', edition: d.edition };
     case 'CycleOpened':
       return { type: 'OpenCycle', fiscalYear: d.fiscalYear, title: d.title, deadlines: d.deadlines };
     case 'NumericalGoalsRecorded':
@@ -43,8 +41,8 @@ function commandOf(event: NewEvent): SheetCommand | CycleCommand {
     case 'CommitteeMeetingRecorded':
       return { type: 'RecordCommitteeMeeting', date: d.date, opinionsByPolicyArea: d.opinionsByPolicyArea };
     case 'CyclePublished':
-      // The pins were read from sheets that had just been published.
-      return { type: 'PublishCycle', sheets: d.sheets.map((p: object) => ({ ...p, status: 'published' })) };
+      // The pins were read from approved sheets.
+      return { type: 'PublishCycle', sheets: d.sheets.map((p: object) => ({ ...p, status: 'approved' })) };
     default:
       throw new Error(`commandOf: unexpected event type ${event.type}`);
   }

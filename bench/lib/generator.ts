@@ -12,7 +12,7 @@ import {
   type SheetContent,
 } from '@kensho/review';
 import { Prng } from './prng.js';
-import { publishedEvent, sheetStory, type BenchActor, type SheetSpec, type StoryEvent } from './sheet-story.js';
+import { sheetStory, type BenchActor, type SheetSpec, type StoryEvent } from './sheet-story.js';
 import { loadTemplates, type ProjectTemplate } from './templates.js';
 
 /** Appended in one call: events of one stream, after its current last revision (-1: a new stream). */
@@ -162,7 +162,8 @@ export function* generateLog(options: LogOptions): Generator<YearWave> {
     // A sheet's whole year is one batch: the log is loaded in batches, as an import would append it.
     const streams = specs.map((s) => new Stream(sheetStreamId(s.sheetId)));
     const publishedAt = start + 213 * 86_400_000;
-    if (!(yield* emit(stories.map((story, i) => batch(streams[i]!, [...story.events, publishedEvent(publishedAt, planner)]))))) return;
+    // Publication is one CyclePublished on the cycle (below); sheet streams are not written by it.
+    if (!(yield* emit(stories.map((story, i) => batch(streams[i]!, story.events))))) return;
     const meeting = cycleEvent('CommitteeMeetingRecorded', {
       date: `${fy + 1}-08-25`,
       opinionsByPolicyArea: { '1': '雇用の創出に向けた取組を評価する。', '2': '子育て支援策の周知を強化されたい。', '3': '交流人口の拡大に一定の成果が見られる。', プラス1: '広域連携の効果を検証されたい。' },

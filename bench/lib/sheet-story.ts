@@ -48,7 +48,7 @@ const RATINGS = ['A', 'B', 'C', null] as const;
 /**
  * A sheet's year as its people write it: assigned (last year's static data carried forward), filled
  * in and revised many times in small steps, evaluated, submitted, sometimes returned and reworked,
- * approved, given the committee's opinion and the city's response, published.
+ * approved, given the committee's opinion and the city's response (publication is recorded on the cycle).
  */
 export function sheetStory(spec: SheetSpec, rng: Prng): { events: StoryEvent[]; content: SheetContent } {
   const fy = spec.fiscalYear;
@@ -141,11 +141,6 @@ export function sheetStory(spec: SheetSpec, rng: Prng): { events: StoryEvent[]; 
     push('CityResponseRecorded', (now) => ({ response: '委員会の意見を踏まえ、次年度の事業内容を検討する。', recordedAt: now }), planner, rng.int(1, 20) * 1440);
   }
   return { events, content };
-}
-
-/** Publication happens for the whole cycle at once, at the cycle's time. */
-export function publishedEvent(at: number, planner: BenchActor): StoryEvent {
-  return { type: 'SheetPublished', data: { edition: 1, publishedAt: new Date(at).toISOString() }, actor: planner, at };
 }
 
 /**

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@kensho/platform';
+import { fiscalYearOf } from './audit.projection.js';
 import type { FieldChange } from './describe-changes.js';
+
+/** An edition pinning a sheet: the version it shows and that version's hash. */
+export interface SheetPublicationRow {
+  edition: number;
+  publishedAt: string;
+  version: number;
+  headHash: string;
+}
 
 export interface AuditFilter {
   /** Business time (occurredAt) range, inclusive. */
@@ -110,6 +119,23 @@ export class AuditQueries {
       if (page.nextCursor === null) return;
       cursor = page.nextCursor;
     }
+  }
+
+  /**
+   * The editions that pin a sheet, from its cycle's state as the audit trail folded it: publication
+   * is recorded on the cycle (CyclePublished), not in the sheet's own history.
+   */
+  async publicationsOf(sheetId: string): Promise<SheetPublicationRow[]> {
+    const fiscalYear = fiscalYearOf(`sheet-${sheetId}`);
+    if (fiscalYear === null) return [];
+    const result = await this.db.query<{ state: { editions?: Array<{ edition: number; publishedAt: string; sheets: Array<{ sheetId: string; version: number; headHash: string }> }> } }>(
+      'SELECT state FROM audit_stream_states WHERE stream_id = $1',
+      [`cycle-${fiscalYear}`],
+    );
+    const editions = result.rows[0]?.state.editions ?? [];
+    return editions.flatMap(({ edition, publishedAt, sheets }) =>
+      sheets.filter((pin) => pin.sheetId === sheetId).map(({ version, headHash }) => ({ edition, publishedAt, version, headHash })),
+    );
   }
 
   /** One stream's history, oldest first. */

@@ -1,5 +1,5 @@
 import type { Database } from '@kensho/platform';
-import { AggregateService, CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '@kensho/review';
+import { AggregateService, CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId, withCyclePublications } from '@kensho/review';
 import { describeChanges, type FieldChange } from './describe-changes.js';
 
 export interface ReplayMismatch {
@@ -24,7 +24,9 @@ export async function replayCheck(db: Database, aggregates: AggregateService): P
   const mismatches: ReplayMismatch[] = [];
   const sheets = await db.query<{ sheet_id: string; version: number; state: unknown }>('SELECT sheet_id, version, state FROM rm_sheets ORDER BY sheet_id');
   for (const row of sheets.rows) {
-    const replayed = await aggregates.load(SheetAggregate, sheetStreamId(row.sheet_id));
+    const loaded = await aggregates.load(SheetAggregate, sheetStreamId(row.sheet_id));
+    // The view derives publication from the cycle's pins, as commands do.
+    const replayed = { ...loaded, state: await withCyclePublications(aggregates, loaded.state, loaded.version) };
     mismatches.push(...compare('sheet', row.sheet_id, row, replayed));
   }
   const cycles = await db.query<{ fiscal_year: number; version: number; state: unknown }>('SELECT fiscal_year, version, state FROM rm_cycles ORDER BY fiscal_year');

@@ -1,6 +1,7 @@
 export * from './domain/index.js';
 export * from './application/aggregates.js';
 export * from './application/aggregate-service.js';
+export { withCyclePublications } from './application/publications.js';
 export * from './application/command-meta.js';
 export * from './application/errors.js';
 export * from './application/event-registry.js';

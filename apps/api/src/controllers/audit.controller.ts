@@ -53,7 +53,7 @@ export class AuditController {
     await this.consistency.await(query.minPosition);
     const events = await this.audit.history(sheetStreamId(id));
     if (events.length === 0) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${id}`, { sheetId: id });
-    return { sheetId: id, version: events[events.length - 1]!.revision, events };
+    return { sheetId: id, version: events[events.length - 1]!.revision, events, publications: await this.audit.publicationsOf(id) };
   }
 
   /** What changed between two versions of a sheet, field by field. */

@@ -94,7 +94,7 @@ export class CyclesController {
     return { fiscalYear, version: result.version, position: result.position, events: result.events };
   }
 
-  /** Publish the cycle: a new edition each time; every sheet must be approved. */
+  /** Publish the cycle: a new edition when something changed since the last (else 409 cycle.nothing_to_publish); every sheet must be approved. */
   @Post(':fy/publish')
   @Roles('planning')
   @HttpCode(201)

@@ -18,13 +18,18 @@ interface SheetHead {
 
 const VERSION_COLUMNS = ['sheet_id', 'version', 'fiscal_year', 'head_hash', 'assigned_position', 'state'];
 
+/** Statuses at which a sheet can be pinned: publication takes approved sheets (and logs from before derived publication say published). */
+const PINNABLE = ['approved', 'published'];
+const isPinnable = (state: SheetState) => PINNABLE.includes(state.status);
+
 /**
  * The sheet versions a batch produces, written once at the end of the batch (or before an edition
- * reads them). Which versions are kept: every version at which the sheet is published, and the
- * latest one. Publishing a cycle records each sheet's SheetPublished before the cycle pins the
- * sheets' versions, so a pin always names a published version (or the latest): the versions of a
- * sheet still being edited are superseded by the next and never pinned, and keeping them would
- * write the whole state once per event.
+ * reads them). Which versions are kept: every version a pin may name, and the latest one. A pin
+ * names the version publication read, which is approved (or later: opinion, response, corrections),
+ * and an event may follow it in the log before the cycle's CyclePublished does, so every pinnable
+ * version stays until an edition pins a later one. Versions of a sheet still being edited can
+ * never be pinned and are superseded by the next: keeping them would write the whole state once
+ * per event.
  */
 class SheetVersions {
   readonly heads: BatchStates<SheetHead>;
@@ -49,7 +54,7 @@ class SheetVersions {
     const assignedPosition = event.type === 'SheetAssigned' ? event.position : (previous?.assignedPosition ?? event.position);
     const last = this.pending[this.pending.length - 1];
     // The previous pending version of this sheet goes if it is neither published nor the latest.
-    if (last && last.sheet_id === sheetId && (last.state as SheetState).status !== 'published') this.pending.pop();
+    if (last && last.sheet_id === sheetId && !isPinnable(last.state as SheetState)) this.pending.pop();
     this.pending.push({ sheet_id: sheetId, version: event.revision, fiscal_year: state.fiscalYear, head_hash: event.metadata.hash, assigned_position: assignedPosition, state });
     this.heads.set(sheetId, { state, assignedPosition }, event);
   }
@@ -63,8 +68,8 @@ class SheetVersions {
     for (const row of rows) heads.set(row.sheet_id as string, row.version as number);
     await this.client.query(
       `DELETE FROM pub_sheet_versions v USING unnest($1::text[], $2::int[]) AS h(sheet_id, version)
-       WHERE v.sheet_id = h.sheet_id AND v.version < h.version AND v.state->>'status' <> 'published'`,
-      [[...heads.keys()], [...heads.values()]],
+       WHERE v.sheet_id = h.sheet_id AND v.version < h.version AND NOT (v.state->>'status' = ANY($3::text[]))`,
+      [[...heads.keys()], [...heads.values()], PINNABLE],
     );
   }
 }
@@ -135,6 +140,7 @@ async function recordEdition(
  * The publication read model: editions built from the events as they arrive. When the cycle's
  * CyclePublished comes by, every pinned sheet's state at its pinned version is already here
  * (its events precede the cycle's in the log), and the edition is snapshotted and rendered.
+ * Editions read the sheets' own states: publication is recorded on the cycle only.
  */
 export function createPublicationProjection(options: PublicationProjectionOptions): Projection {
   return {

@@ -67,3 +67,64 @@ describe('AggregateService.load: the latest state is remembered, the tail read',
     expect(await aggregates.load(Tally, 'tally-none')).toMatchObject({ state: { total: 5 }, version: 0 });
   });
 });
+
+/** A counter that refuses to pass a limit: enough to watch what execute and dryRun decide. */
+const Capped: AggregateDefinition<{ total: number }, { add: number; limit: number }> = {
+  name: 'capped',
+  initialState: { total: 0 },
+  decide: (command, state) => {
+    if (state.total + command.add > command.limit) throw new Error(`over the limit: ${state.total} + ${command.add}`);
+    // Any registered type will do: execute stamps its schema version.
+    return [{ type: 'CommitteeMeetingRecorded', data: { n: command.add } }];
+  },
+  evolve: (state, event) => ({ total: state.total + (event.data as { n: number }).n }),
+};
+
+describe('AggregateService: commands built from the state, decisions without appending', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  const meta = (commandId: string) => ({ commandId, correlationId: commandId, causationId: commandId, actor: { id: 'test', role: 'system' as const } });
+  beforeAll(async () => {
+    database = await createTestDatabase(EVENT_STORE_MIGRATIONS);
+    store = new PostgresEventStore(database.db);
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.drop();
+  });
+
+  it('builds the command again from the state of each attempt when another writer wins the race', async () => {
+    const aggregates = new AggregateService(store, new SystemClock());
+    await store.appendToStream('capped-1', [added('capped-1', 1)], 'no_stream');
+    const seen: number[] = [];
+    let raced = false;
+    const result = await aggregates.execute(
+      Capped,
+      'capped-1',
+      async (state) => {
+        seen.push(state.total);
+        if (!raced) {
+          raced = true;
+          await store.appendToStream('capped-1', [added('capped-1', 2)], 0);
+        }
+        return { add: state.total, limit: 100 };
+      },
+      meta('10000000-0000-4000-8000-000000000001'),
+    );
+    expect(seen).toEqual([1, 3]);
+    expect(result).toMatchObject({ version: 2, events: ['CommitteeMeetingRecorded'] });
+    expect((await aggregates.load(Capped, 'capped-1')).state.total).toBe(6);
+  });
+
+  it('dryRun throws what execute would refuse, appends nothing, and accepts a command the stream already ran', async () => {
+    const aggregates = new AggregateService(store, new SystemClock());
+    const id = '10000000-0000-4000-8000-000000000002';
+    await expect(aggregates.dryRun(Capped, 'capped-2', { add: 5, limit: 3 }, meta(id))).rejects.toThrow(/over the limit/);
+    expect(await store.readStream('capped-2')).toEqual([]);
+    await aggregates.dryRun(Capped, 'capped-2', { add: 2, limit: 3 }, meta(id));
+    expect(await store.readStream('capped-2')).toEqual([]);
+    await aggregates.execute(Capped, 'capped-2', { add: 2, limit: 3 }, meta(id));
+    // The same command again: its replay, not a refusal (2 + 2 would pass the limit).
+    await expect(aggregates.dryRun(Capped, 'capped-2', { add: 2, limit: 3 }, meta(id))).resolves.toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore, WrongExpectedRevisionError, eventIdFor, type NewEvent, type ReadStreamOptions } from '@kensho/event-store';
 import { Clock } from '@kensho/platform';
+import type { DomainEvent } from '../domain/index.js';
 import type { AggregateDefinition } from './aggregates.js';
 import type { CommandMeta, CommandResult } from './command-meta.js';
 import { VersionConflictError } from './errors.js';
@@ -12,6 +13,16 @@ export interface LoadedAggregate<S> {
   version: number | null;
   headHash: string | null;
 }
+
+export interface ExecuteOptions<S> {
+  /** From If-Match: the version the client last read. */
+  expectedVersion?: number;
+  /** Facts recorded on other streams that the decision needs (read again on every attempt). */
+  withFacts?: (state: S, version: number | null) => Promise<S>;
+}
+
+/** A command, or how to build it from the state just loaded (read again on every attempt). */
+export type CommandFor<S, C> = C | ((state: S) => Promise<C>);
 
 /** Commands that did not name a version are retried this often when another writer wins the race. */
 const MAX_ATTEMPTS = 4;
@@ -55,31 +66,15 @@ export class AggregateService {
   async execute<S, C>(
     definition: AggregateDefinition<S, C>,
     streamId: string,
-    command: C,
+    command: CommandFor<S, C>,
     meta: CommandMeta,
-    options: { expectedVersion?: number } = {},
+    options: ExecuteOptions<S> = {},
   ): Promise<CommandResult> {
     const occurredAt = meta.occurredAt ?? this.clock.now().toISOString();
     for (let attempt = 1; ; attempt++) {
-      // A retried run of this very command answers with its first result (only worth asking for
-      // ids that can repeat; a concurrent twin is still caught by the event ids in the store).
-      const replay = meta.freshCommandId ? null : await this.previousRun(streamId, meta.commandId);
-      if (replay) return replay;
-      const { state, version } = await this.load(definition, streamId);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
-        const twin = await this.previousRun(streamId, meta.commandId);
-        if (twin) return twin;
-        throw new VersionConflictError(streamId, options.expectedVersion, version);
-      }
-      let decided: ReturnType<typeof definition.decide>;
-      try {
-        decided = definition.decide(command, state, { actor: meta.actor, now: occurredAt });
-      } catch (error) {
-        // A concurrent twin of this command (same id) may have just been applied: that is its answer.
-        const twin = await this.previousRun(streamId, meta.commandId);
-        if (twin) return twin;
-        throw error;
-      }
+      const outcome = await this.decideOnce(definition, streamId, command, meta, options, occurredAt);
+      if ('replay' in outcome) return outcome.replay;
+      const { decided, version } = outcome;
       if (decided.length === 0) return { streamId, version, position: null, events: [], duplicate: false };
       const events: NewEvent[] = decided.map((event, index) => ({
         id: eventIdFor(meta.commandId, streamId, index),
@@ -115,6 +110,45 @@ export class AggregateService {
           throw new VersionConflictError(streamId, options.expectedVersion ?? version, error.actual);
         }
       }
+    }
+  }
+
+  /**
+   * Decides without appending: throws what execute would refuse with, and accepts a command this
+   * stream already ran. For commands that must be accepted on several streams before any is written.
+   */
+  async dryRun<S, C>(definition: AggregateDefinition<S, C>, streamId: string, command: CommandFor<S, C>, meta: CommandMeta, options: ExecuteOptions<S> = {}): Promise<void> {
+    await this.decideOnce(definition, streamId, command, meta, options, meta.occurredAt ?? this.clock.now().toISOString());
+  }
+
+  private async decideOnce<S, C>(
+    definition: AggregateDefinition<S, C>,
+    streamId: string,
+    command: CommandFor<S, C>,
+    meta: CommandMeta,
+    options: ExecuteOptions<S>,
+    occurredAt: string,
+  ): Promise<{ replay: CommandResult } | { decided: DomainEvent[]; version: number | null }> {
+    // A retried run of this very command answers with its first result (only worth asking for
+    // ids that can repeat; a concurrent twin is still caught by the event ids in the store).
+    const replay = meta.freshCommandId ? null : await this.previousRun(streamId, meta.commandId);
+    if (replay) return { replay };
+    const loaded = await this.load(definition, streamId);
+    const { version } = loaded;
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+      const twin = await this.previousRun(streamId, meta.commandId);
+      if (twin) return { replay: twin };
+      throw new VersionConflictError(streamId, options.expectedVersion, version);
+    }
+    const state = options.withFacts ? await options.withFacts(loaded.state, version) : loaded.state;
+    try {
+      const resolved = typeof command === 'function' ? await (command as (state: S) => Promise<C>)(state) : command;
+      return { decided: definition.decide(resolved, state, { actor: meta.actor, now: occurredAt }), version };
+    } catch (error) {
+      // A concurrent twin of this command (same id) may have just been applied: that is its answer.
+      const twin = await this.previousRun(streamId, meta.commandId);
+      if (twin) return { replay: twin };
+      throw error;
     }
   }
 

@@ -61,8 +61,8 @@ export { carryForwardContent } from './sheet/sheet.carry-forward.js';
 export type * from './sheet/sheet.commands.js';
 export type * from './sheet/sheet.events.js';
 export { SHEET_EVENT_SCHEMA_VERSION, SHEET_EVENT_TYPES } from './sheet/sheet.events.js';
-export type { SheetState, SheetStatus } from './sheet/sheet.state.js';
-export { evolveSheet, initialSheetState, SHEET_STATUSES } from './sheet/sheet.state.js';
+export type { EditionPins, SheetState, SheetStatus } from './sheet/sheet.state.js';
+export { evolveSheet, initialSheetState, SHEET_STATUSES, withPublications } from './sheet/sheet.state.js';
 export { SHEET_COMMAND_TYPES } from './sheet/sheet.guards.js';
 export { decideSheet } from './sheet/sheet.decide.js';
 

@@ -15,7 +15,7 @@ export const reviewProjection: Projection = {
   name: 'review',
   tables: ['rm_sheets', 'rm_cycles'],
   async applyBatch(client, events) {
-    const { sheets, cycles } = await foldSheetsAndCycles(client, events, { sheets: 'rm_sheets', cycles: 'rm_cycles' });
+    const { sheets, cycles } = await foldSheetsAndCycles(client, events, { sheets: 'rm_sheets', cycles: 'rm_cycles', sheetVersions: true });
     await writeSheets(client, sheets);
     await writeCycles(client, cycles);
   },

@@ -76,7 +76,7 @@ export const sheetViewsProjection: Projection = {
   name: 'views-sheets',
   tables: ['v_cycles', 'v_sheets'],
   async applyBatch(client, events) {
-    const { sheets, cycles } = await foldSheetsAndCycles(client, events, { sheets: 'v_sheets', cycles: 'v_cycles' });
+    const { sheets, cycles } = await foldSheetsAndCycles(client, events, { sheets: 'v_sheets', cycles: 'v_cycles', sheetVersions: true });
     await writeRows(client, 'v_sheets', SHEET_COLUMNS, sheets.changed().map(({ key, state, event }) => sheetRow(key, state, event)), {
       conflictKey: ['sheet_id'],
     });

@@ -21,6 +21,7 @@ export interface AddSheetToCycle {
 /** The current state of a sheet as the lead reads it from its stream (version = stream revision). */
 export interface SheetSnapshot {
   sheetId: string;
+  /** 'missing' when the cycle lists the sheet but its stream was never created. */
   status: string;
   version: number;
   headHash: string;

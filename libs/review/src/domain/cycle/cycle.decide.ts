@@ -27,6 +27,7 @@ const WRITERS: Record<CycleCommandType, readonly Role[]> = {
   RecordNumericalGoals: ['planning', 'system'],
 };
 
+// 'published' is what snapshots of logs from before derived publication may still say.
 const PUBLISHABLE = ['approved', 'published'];
 
 function open(command: OpenCycle, state: CycleState, ctx: DecisionContext): CycleEvent[] {
@@ -77,6 +78,15 @@ function publish(command: PublishCycle, state: CycleState, ctx: DecisionContext)
     throw invalid('cycle.unknown_sheet', `Not sheets of this cycle: ${strangers.join(', ')}`, { sheetIds: strangers });
   }
   const byId = new Map(snapshots.map((s) => [s.sheetId, s]));
+  // An assignment that stopped after the cycle recorded the sheet: name it, and how to finish it.
+  const uncreated = cycleSheetIds.filter((sheetId) => byId.get(sheetId)?.status === 'missing');
+  if (uncreated.length > 0) {
+    throw ruleViolation(
+      'cycle.sheet_not_created',
+      `Assigned but never created: ${uncreated.join(', ')}; repeat their assignment to complete it (割り当てが完了していないシートがあります。同じ内容で割り当てをやり直してください)`,
+      { sheetIds: uncreated },
+    );
+  }
   const offending = cycleSheetIds
     .map((sheetId) => ({ sheetId, status: byId.get(sheetId)?.status ?? 'missing' }))
     .filter((s) => !PUBLISHABLE.includes(s.status));
@@ -89,9 +99,13 @@ function publish(command: PublishCycle, state: CycleState, ctx: DecisionContext)
     const { version, headHash } = byId.get(sheetId)!;
     return { sheetId, version, headHash };
   });
-  // Publishing exactly what the latest edition already pins would make an edition without a difference.
+  // Editions are permanent: one identical to the latest would be a second copy with 訂正: なし.
   const latest = state.editions[state.editions.length - 1];
-  if (latest && jsonEqual(latest.sheets, pins)) return [];
+  if (latest && jsonEqual(latest.sheets, pins)) {
+    throw conflict('cycle.nothing_to_publish', `Nothing changed since edition ${latest.edition} (前回の公表から変更がありません)`, {
+      edition: latest.edition,
+    });
+  }
   return [{ type: 'CyclePublished', data: { edition: state.editions.length + 1, publishedAt: ctx.now, sheets: pins } }];
 }
 

@@ -110,18 +110,28 @@ describe('PublishCycle', () => {
   it('publishes edition 2 after a correction', () => {
     cycle
       .given([...withTwoSheets, publishedEdition(1)])
-      .when({ type: 'PublishCycle', sheets: [snapshot('2016.1-01.kikaku', 'published', 7), snapshot('2016.1-02.sangyoshinko', 'published', 7)] }, planning)
+      .when({ type: 'PublishCycle', sheets: [snapshot('2016.1-01.kikaku', 'approved', 7), snapshot('2016.1-02.sangyoshinko', 'approved', 7)] }, planning)
       .then([publishedEdition(2, 7)]);
     const state = cycle.given([...withTwoSheets, publishedEdition(1), publishedEdition(2, 7)]).state;
     expect(state.editions.map((e) => e.edition)).toEqual([1, 2]);
     expect(state.status).toBe('published');
   });
 
-  it('makes no new edition when nothing changed since the last one', () => {
-    cycle
+  it('refuses a new edition when nothing changed since the last one', () => {
+    const error = cycle
       .given([...withTwoSheets, publishedEdition(1)])
-      .when({ type: 'PublishCycle', sheets: [snapshot('2016.1-01.kikaku', 'published'), snapshot('2016.1-02.sangyoshinko', 'published')] }, planning)
-      .then([]);
+      .when({ type: 'PublishCycle', sheets: [snapshot('2016.1-01.kikaku', 'approved'), snapshot('2016.1-02.sangyoshinko', 'approved')] }, planning)
+      .thenThrows('cycle.nothing_to_publish', { edition: 1 });
+    expect(error.kind).toBe('conflict');
+    expect(error.message).toContain('前回の公表から変更がありません');
+  });
+
+  it('names an assigned sheet whose stream was never created', () => {
+    const error = cycle
+      .given(withTwoSheets)
+      .when({ type: 'PublishCycle', sheets: [snapshot('2016.1-01.kikaku', 'approved'), snapshot('2016.1-02.sangyoshinko', 'missing', -1)] }, planning)
+      .thenThrows('cycle.sheet_not_created', { sheetIds: ['2016.1-02.sangyoshinko'] });
+    expect(error.kind).toBe('rule');
   });
 
   it('refuses while a sheet is still a draft, listing it', () => {

@@ -54,9 +54,12 @@ export function validateSnapshots(input: unknown): SheetSnapshot[] {
     if (!isRecord(sheet)) return issues.add(at, 'value.invalid_type', 'must be an object', sheet);
     checkText(issues, `${at}.sheetId`, sheet.sheetId);
     checkText(issues, `${at}.status`, sheet.status);
-    checkText(issues, `${at}.headHash`, sheet.headHash);
-    if (typeof sheet.version !== 'number' || !Number.isInteger(sheet.version) || sheet.version < 0) {
-      issues.add(`${at}.version`, 'value.invalid_type', 'must be a non-negative integer', sheet.version);
+    // A sheet whose stream does not exist has neither a version nor a head.
+    if (sheet.status !== 'missing') {
+      checkText(issues, `${at}.headHash`, sheet.headHash);
+      if (typeof sheet.version !== 'number' || !Number.isInteger(sheet.version) || sheet.version < 0) {
+        issues.add(`${at}.version`, 'value.invalid_type', 'must be a non-negative integer', sheet.version);
+      }
     }
     if (seen.has(sheet.sheetId)) issues.add(`${at}.sheetId`, 'value.duplicate', 'appears twice', sheet.sheetId);
     seen.add(sheet.sheetId);

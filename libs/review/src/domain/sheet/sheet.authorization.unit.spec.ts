@@ -29,7 +29,6 @@ describe('who may act on a sheet', () => {
     ['a department returning its own sheet', { type: 'ReturnSheet', comment: 'x' }, kikaku],
     ['planning writing the committee opinion', { type: 'RecordCommitteeOpinion', opinion: 'x' }, planning],
     ['the committee writing the city response', { type: 'RecordCityResponse', response: 'x' }, committee],
-    ['the committee publishing', { type: 'PublishSheet', edition: 1 }, committee],
     ['a department correcting a publication', { type: 'CorrectPublishedSheet', changes: {}, reason: 'x' }, kikaku],
     ['an auditor writing anything', { type: 'ReviseSheetContent', changes: {} }, auditor],
     ['an auditor approving', { type: 'ApproveSheet' }, auditor],

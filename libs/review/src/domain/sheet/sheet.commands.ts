@@ -54,11 +54,6 @@ export interface RecordCityResponse {
   response: string;
 }
 
-export interface PublishSheet {
-  type: 'PublishSheet';
-  edition: number;
-}
-
 export interface CorrectPublishedSheet {
   type: 'CorrectPublishedSheet';
   changes: SheetContentPatch;
@@ -74,7 +69,6 @@ export type SheetCommand =
   | ApproveSheet
   | RecordCommitteeOpinion
   | RecordCityResponse
-  | PublishSheet
   | CorrectPublishedSheet;
 
 export type SheetCommandType = SheetCommand['type'];

@@ -1,4 +1,4 @@
-import { forbidden, invalid, conflict, ruleViolation } from '../errors.js';
+import { forbidden, invalid, ruleViolation } from '../errors.js';
 import { jsonEqual } from '../equality.js';
 import { checkMaxLength, LIMITS } from '../limits.js';
 import { mayRecordHistory, type Actor, type DecisionContext } from '../types.js';
@@ -7,7 +7,6 @@ import { decideAssign } from './sheet.assign.js';
 import type {
   ApproveSheet,
   CorrectPublishedSheet,
-  PublishSheet,
   RecordCityResponse,
   RecordCommitteeOpinion,
   RecordDepartmentEvaluation,
@@ -119,19 +118,6 @@ function recordResponse(command: RecordCityResponse, state: SheetState, ctx: Dec
   return [{ type: 'CityResponseRecorded', data: { response: command.response, recordedAt: ctx.now } }];
 }
 
-function publish(command: PublishSheet, state: SheetState, ctx: DecisionContext): SheetEvent[] {
-  const { edition } = command;
-  if (typeof edition !== 'number' || !Number.isInteger(edition) || edition < 1) {
-    throw invalid('value.invalid_edition', 'edition: must be a positive integer', { field: 'edition', value: edition });
-  }
-  if (state.publishedEditions.includes(edition)) return [];
-  const latest = Math.max(0, ...state.publishedEditions);
-  if (edition < latest) {
-    throw conflict('sheet.stale_edition', `Edition ${edition} is older than the latest edition ${latest}`, { edition, latest });
-  }
-  return [{ type: 'SheetPublished', data: { edition, publishedAt: ctx.now } }];
-}
-
 function correct(command: CorrectPublishedSheet, state: SheetState, ctx: DecisionContext): SheetEvent[] {
   requireText(command.reason, 'reason', 'sheet.reason_required', 'A reason for correcting a published sheet', LIMITS.correctionReason);
   const changes = normalizeContentPatch(command.changes);
@@ -167,8 +153,6 @@ export function decideSheet(command: SheetCommand, state: SheetState, ctx: Decis
       return recordOpinion(command, state, ctx);
     case 'RecordCityResponse':
       return recordResponse(command, state, ctx);
-    case 'PublishSheet':
-      return publish(command, state, ctx);
     case 'CorrectPublishedSheet':
       return correct(command, state, ctx);
   }

@@ -53,6 +53,7 @@ export type CommitteeOpinionRecorded = DomainEvent<
   { opinion: string; rating: string | null; recordedAt: string }
 >;
 export type CityResponseRecorded = DomainEvent<'CityResponseRecorded', { response: string; recordedAt: string }>;
+/** Written by publications before the cycle alone decided them; kept so those logs still fold (see withPublications). */
 export type SheetPublished = DomainEvent<'SheetPublished', { edition: number; publishedAt: string }>;
 export type PublishedSheetCorrected = DomainEvent<
   'PublishedSheetCorrected',

@@ -15,7 +15,6 @@ const WRITERS: Record<SheetCommandType, readonly Role[]> = {
   ApproveSheet: ['planning', 'system'],
   RecordCommitteeOpinion: ['committee', 'system'],
   RecordCityResponse: ['planning', 'system'],
-  PublishSheet: ['planning', 'system'],
   CorrectPublishedSheet: ['planning', 'system'],
 };
 
@@ -29,7 +28,6 @@ const ALLOWED_FROM: Record<SheetCommandType, readonly SheetStatus[]> = {
   ApproveSheet: ['submitted'],
   RecordCommitteeOpinion: ['approved'],
   RecordCityResponse: ['approved'],
-  PublishSheet: ['approved', 'published'],
   CorrectPublishedSheet: ['published'],
 };
 

@@ -15,7 +15,8 @@ import {
 } from '../testing/fixtures.js';
 import { sheet } from '../testing/specs.js';
 import type { SheetEvent } from './sheet.events.js';
-import { evolveSheet, initialSheetState } from './sheet.state.js';
+import { decideSheet } from './sheet.decide.js';
+import { evolveSheet, initialSheetState, withPublications } from './sheet.state.js';
 
 const NOW = DEFAULT_NOW;
 
@@ -93,15 +94,39 @@ describe('sheet lifecycle: draft → submitted → approved → published → co
       .then([{ type: 'CityResponseRecorded', data: { response: '情報発信を強化します', recordedAt: NOW } }]);
   });
 
-  it('publishes an approved sheet in an edition, idempotently', () => {
-    sheet.given(approved()).when({ type: 'PublishSheet', edition: 1 }, planning).then([{ type: 'SheetPublished', data: { edition: 1, publishedAt: NOW } }]);
-    sheet.given(published(1)).when({ type: 'PublishSheet', edition: 1 }, planning).then([]);
-    sheet.given(published(1)).when({ type: 'PublishSheet', edition: 2 }, system).then([{ type: 'SheetPublished', data: { edition: 2, publishedAt: NOW } }]);
+  it('derives publication from the editions that pin the sheet, not from its own stream', () => {
+    const version = approved().length - 1;
+    const edition = (n: number, pinned: number) => ({ edition: n, publishedAt: `2017-10-0${n}T09:00:00+09:00`, sheets: [{ sheetId: SHEET_ID, version: pinned }] });
+    const state = sheet.given(approved()).state;
+    expect(withPublications(state, version, [])).toBe(state);
+    expect(withPublications(state, version, [edition(1, version)])).toMatchObject({
+      status: 'published',
+      publishedEditions: [1],
+      publishedAt: '2017-10-01T09:00:00+09:00',
+    });
+    // An edition pinning a later version than the one read does not count yet.
+    expect(withPublications(state, version, [edition(1, version + 1)]).status).toBe('approved');
+    expect(withPublications(state, version, [{ ...edition(1, version), sheets: [{ sheetId: 'other', version }] }]).status).toBe('approved');
+    expect(withPublications(state, version + 1, [edition(1, version), edition(2, version + 1)])).toMatchObject({ publishedEditions: [1, 2] });
   });
 
-  it('refuses to publish into an edition older than the latest', () => {
-    const events = [...published(1), { type: 'SheetPublished', data: { edition: 3, publishedAt: NOW } } as SheetEvent];
-    sheet.given(events).when({ type: 'PublishSheet', edition: 2 }, planning).thenThrows('sheet.stale_edition');
+  it('counts an edition once when an older log also carries SheetPublished for it', () => {
+    const state = sheet.given(published(1)).state;
+    expect(withPublications(state, 5, [{ edition: 1, publishedAt: NOW, sheets: [{ sheetId: SHEET_ID, version: 5 }] }]).publishedEditions).toEqual([1]);
+  });
+
+  it('corrects a pinned sheet and refuses the steps before publication on it', () => {
+    const version = approved().length - 1;
+    const pinned = withPublications(sheet.given(approved()).state, version, [{ edition: 1, publishedAt: NOW, sheets: [{ sheetId: SHEET_ID, version }] }]);
+    const correction = { type: 'CorrectPublishedSheet', changes: { finance: { budget: 268 } }, reason: '予算額の転記誤り' } as const;
+    expect(decideSheet(correction, pinned, { actor: planning, now: NOW }).map((e) => e.type)).toEqual(['PublishedSheetCorrected']);
+    for (const [command, actor] of [
+      [{ type: 'RecordCommitteeOpinion', opinion: 'x' }, committee],
+      [{ type: 'RecordCityResponse', response: 'x' }, planning],
+      [{ type: 'ReturnSheet', comment: 'x' }, planning],
+    ] as const) {
+      expect(() => decideSheet(command, pinned, { actor, now: NOW })).toThrow(expect.objectContaining({ code: 'sheet.invalid_transition' }));
+    }
   });
 
   it('corrects a published sheet with a reason, naming the fields', () => {
@@ -178,7 +203,6 @@ describe('transitions not allowed in the current status', () => {
     ['ApproveSheet on a draft', readyDraft(), { type: 'ApproveSheet' }, planning, 'draft'],
     ['ReturnSheet on an approved sheet', approved(), { type: 'ReturnSheet', comment: 'x' }, planning, 'approved'],
     ['RecordCommitteeOpinion on a submitted sheet', submitted(), { type: 'RecordCommitteeOpinion', opinion: 'x' }, committee, 'submitted'],
-    ['PublishSheet on a submitted sheet', submitted(), { type: 'PublishSheet', edition: 1 }, planning, 'submitted'],
     ['CorrectPublishedSheet on an approved sheet', approved(), { type: 'CorrectPublishedSheet', changes: {}, reason: 'x' }, planning, 'approved'],
     ['RecordDepartmentEvaluation on a published sheet', published(), { type: 'RecordDepartmentEvaluation', evaluation: {} }, kikaku, 'published'],
   ] as const)('refuses %s as sheet.invalid_transition', (_name, given, command, actor, status) => {

@@ -105,12 +105,7 @@ export function evolveSheet(state: SheetState, event: SheetEvent): SheetState {
     case 'CityResponseRecorded':
       return { ...state, cityResponse: { ...event.data } };
     case 'SheetPublished':
-      return {
-        ...state,
-        status: 'published',
-        publishedEditions: [...state.publishedEditions, event.data.edition],
-        publishedAt: event.data.publishedAt,
-      };
+      return markPublished(state, event.data.edition, event.data.publishedAt);
     case 'PublishedSheetCorrected': {
       const { changes, reason, fields, correctedAt } = event.data;
       return {
@@ -122,4 +117,32 @@ export function evolveSheet(state: SheetState, event: SheetEvent): SheetState {
     default:
       return state;
   }
+}
+
+function markPublished(state: SheetState, edition: number, publishedAt: string): SheetState {
+  if (state.publishedEditions.includes(edition)) return state;
+  return { ...state, status: 'published', publishedEditions: [...state.publishedEditions, edition], publishedAt };
+}
+
+/** An edition as the cycle records it: enough to tell whether (and at which version) it pins a sheet. */
+export interface EditionPins {
+  edition: number;
+  publishedAt: string;
+  sheets: ReadonlyArray<{ sheetId: string; version: number }>;
+}
+
+/**
+ * Publication is decided on the cycle alone (CyclePublished pins every sheet), so a sheet's stream
+ * does not say it was published: this derives it. `version` is the sheet's stream revision; an
+ * edition counts once it pins this sheet at or before that version. Logs written before the cycle
+ * decided alone carry SheetPublished too; an edition is never counted twice.
+ */
+export function withPublications(state: SheetState, version: number | null, editions: readonly EditionPins[]): SheetState {
+  if (!state.exists || version === null) return state;
+  let next = state;
+  for (const { edition, publishedAt, sheets } of editions) {
+    const pin = sheets.find((p) => p.sheetId === state.id);
+    if (pin && pin.version <= version) next = markPublished(next, edition, publishedAt);
+  }
+  return next;
 }

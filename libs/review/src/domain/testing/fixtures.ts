@@ -77,6 +77,7 @@ export const approved = (): SheetEvent[] => [
   { type: 'SheetApproved', data: { comment: null, approvedAt: '2017-07-01T09:00:00+09:00' } },
 ];
 
+/** A published sheet as logs from before derived publication recorded it (SheetPublished on the sheet). */
 export const published = (edition = 1): SheetEvent[] => [
   ...approved(),
   { type: 'SheetPublished', data: { edition, publishedAt: '2017-10-01T09:00:00+09:00' } },

@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateService } from '../../application/aggregate-service.js';
 import { CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
 import type { CommandMeta, CommandResult } from '../../application/command-meta.js';
-import { carryForwardContent, sheetIdFor, type AssignSheet, type PolicyArea } from '../../domain/index.js';
+import { carryForwardContent, sheetIdFor, type AddSheetToCycle, type AssignSheet, type PolicyArea } from '../../domain/index.js';
 
 export interface AssignSheetInput {
   fiscalYear: number;
@@ -19,9 +19,12 @@ export class AssignSheetCommand extends Command<CommandResult & { sheetId: strin
 }
 
 /**
- * Two streams, in an order that is safe to retry: the cycle first records the sheet (which also
- * enforces one sheet per project and department, and a closed year), then the sheet stream is
- * created. A retry with the same command id skips whatever already happened.
+ * Two streams, decided together and then written in an order that is safe to retry. Both deciders
+ * are asked first (the cycle enforces one sheet per project and department and a closed year; the
+ * sheet, its own rules), so a refusal by either leaves no trace. Then the cycle records the sheet
+ * and the sheet stream is created. Should the second append never happen, the cycle lists a sheet
+ * without a stream: publication names it, and repeating the assignment (the same Idempotency-Key
+ * or a new one) creates it, since the cycle already holding the sheet decides nothing.
  */
 @CommandHandler(AssignSheetCommand)
 export class AssignSheetHandler implements ICommandHandler<AssignSheetCommand> {
@@ -29,12 +32,7 @@ export class AssignSheetHandler implements ICommandHandler<AssignSheetCommand> {
 
   async execute({ input, meta }: AssignSheetCommand) {
     const sheetId = sheetIdFor(input.fiscalYear, input.projectCode, input.department);
-    await this.aggregates.execute(
-      CycleAggregate,
-      cycleStreamId(input.fiscalYear),
-      { type: 'AddSheetToCycle', sheetId, projectCode: input.projectCode, department: input.department },
-      meta,
-    );
+    const cycleCommand: AddSheetToCycle = { type: 'AddSheetToCycle', sheetId, projectCode: input.projectCode, department: input.department };
     const previousId = sheetIdFor(input.fiscalYear - 1, input.projectCode, input.department);
     const previous = await this.aggregates.load(SheetAggregate, sheetStreamId(previousId));
     const command: AssignSheet = {
@@ -47,6 +45,9 @@ export class AssignSheetHandler implements ICommandHandler<AssignSheetCommand> {
       policyAreas: input.policyAreas as PolicyArea[],
       ...(previous.state.exists ? { carriedForward: { fromSheetId: previousId, content: carryForwardContent(previous.state.content) } } : {}),
     };
+    await this.aggregates.dryRun(CycleAggregate, cycleStreamId(input.fiscalYear), cycleCommand, meta);
+    await this.aggregates.dryRun(SheetAggregate, sheetStreamId(sheetId), command, meta);
+    await this.aggregates.execute(CycleAggregate, cycleStreamId(input.fiscalYear), cycleCommand, meta);
     const result = await this.aggregates.execute(SheetAggregate, sheetStreamId(sheetId), command, meta);
     return { ...result, sheetId, carriedFrom: previous.state.exists ? previousId : null };
   }

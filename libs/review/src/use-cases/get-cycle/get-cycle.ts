@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ReadStreamOptions } from '@kensho/event-store';
 import { AggregateService } from '../../application/aggregate-service.js';
 import { CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
-import { DomainError, fiscalYearLabel, type CycleState } from '../../domain/index.js';
+import { DomainError, fiscalYearLabel, withPublications, type CycleState } from '../../domain/index.js';
 import { ReviewQueries, type ProgressRow } from '../../read-models/review-queries.js';
 
 export interface CycleView {
@@ -71,10 +71,11 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
   private async pastProgress(state: CycleState, options: ReadStreamOptions): Promise<ProgressRow[]> {
     const counts = new Map<string, ProgressRow>();
     for (const sheetId of Object.keys(state.sheets)) {
-      const sheet = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId), options);
-      if (!sheet.state.exists) continue;
-      const key = `${sheet.state.department}/${sheet.state.status}`;
-      const row = counts.get(key) ?? { department: sheet.state.department, status: sheet.state.status, count: 0 };
+      const loaded = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId), options);
+      if (!loaded.state.exists) continue;
+      const sheet = withPublications(loaded.state, loaded.version, state.editions);
+      const key = `${sheet.department}/${sheet.status}`;
+      const row = counts.get(key) ?? { department: sheet.department, status: sheet.status, count: 0 };
       row.count++;
       counts.set(key, row);
     }

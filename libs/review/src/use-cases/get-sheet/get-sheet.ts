@@ -1,6 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AggregateService } from '../../application/aggregate-service.js';
 import { SheetAggregate, sheetStreamId } from '../../application/aggregates.js';
+import { withCyclePublications } from '../../application/publications.js';
 import { DomainError, type Actor } from '../../domain/index.js';
 import { ReviewQueries } from '../../read-models/review-queries.js';
 import { toSheetView, type SheetView } from '../../read-models/sheet-view.js';
@@ -50,7 +51,10 @@ export class GetSheetHandler implements IQueryHandler<GetSheetQuery> {
       ...(at.knownAt !== undefined ? { recordedUntil: at.knownAt } : {}),
     });
     const reached = loaded.state.exists && loaded.version !== null && (at.version === undefined || loaded.version === at.version);
-    if (reached) return toSheetView(loaded.state, loaded.version!);
+    if (reached) {
+      const moment = { ...(at.asOf !== undefined ? { occurredUntil: at.asOf } : {}), ...(at.knownAt !== undefined ? { recordedUntil: at.knownAt } : {}) };
+      return toSheetView(await withCyclePublications(this.aggregates, loaded.state, loaded.version!, moment), loaded.version!);
+    }
     const now = await this.queries.sheet(sheetId);
     if (!now) return null;
     assertMayRead(viewer, now.department);

@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateService } from '../../application/aggregate-service.js';
 import { CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
 import type { CommandMeta, CommandResult } from '../../application/command-meta.js';
-import type { SheetSnapshot } from '../../domain/index.js';
+import type { CycleState, PublishCycle, SheetSnapshot } from '../../domain/index.js';
 
 export class PublishCycleCommand extends Command<CommandResult & { edition: number }> {
   constructor(readonly fiscalYear: number, readonly meta: CommandMeta) {
@@ -11,9 +11,11 @@ export class PublishCycleCommand extends Command<CommandResult & { edition: numb
 }
 
 /**
- * Publishing touches every sheet and then the cycle. The cycle's decider is asked first with the
- * sheets as they are (so a draft sheet stops everything before anything is written); each sheet
- * then records the edition; finally the cycle pins every sheet's version and head hash.
+ * One decision on one stream: CyclePublished pins every sheet's version and head hash, appended
+ * at the cycle revision the sheets were listed from. Sheet streams are not written; their
+ * published status is derived from the pins. So a refusal or a crash leaves nothing, and an
+ * assignment racing the publication moves the cycle revision: the publication is then decided
+ * again on the new list of sheets (and refused while the new one is a draft).
  */
 @CommandHandler(PublishCycleCommand)
 export class PublishCycleHandler implements ICommandHandler<PublishCycleCommand> {
@@ -21,17 +23,18 @@ export class PublishCycleHandler implements ICommandHandler<PublishCycleCommand>
 
   async execute({ fiscalYear, meta }: PublishCycleCommand) {
     const streamId = cycleStreamId(fiscalYear);
-    const cycle = await this.aggregates.load(CycleAggregate, streamId);
-    const edition = cycle.state.editions.length + 1;
-    CycleAggregate.decide({ type: 'PublishCycle', sheets: await this.snapshots(cycle.state.sheets) }, cycle.state, {
-      actor: meta.actor,
-      now: meta.occurredAt ?? new Date(0).toISOString(),
-    });
-    for (const sheetId of Object.keys(cycle.state.sheets)) {
-      await this.aggregates.execute(SheetAggregate, sheetStreamId(sheetId), { type: 'PublishSheet', edition }, meta);
-    }
-    const sheets = await this.snapshots(cycle.state.sheets);
-    const result = await this.aggregates.execute(CycleAggregate, streamId, { type: 'PublishCycle', sheets }, meta);
+    let edition: number | null = null;
+    const result = await this.aggregates.execute(
+      CycleAggregate,
+      streamId,
+      async (cycle: CycleState): Promise<PublishCycle> => {
+        edition = cycle.editions.length + 1;
+        return { type: 'PublishCycle', sheets: await this.snapshots(cycle.sheets) };
+      },
+      meta,
+    );
+    // A replayed command decided nothing now: its edition is the latest one.
+    edition ??= (await this.aggregates.load(CycleAggregate, streamId)).state.editions.length;
     return { ...result, edition };
   }
 
