@@ -32,6 +32,15 @@ describe('departments and ids', () => {
     expect(() => sheetIdFor(2016, '1.01', '企画課')).toThrow(expect.objectContaining({ code: 'sheet.invalid_project_code' }));
   });
 
+  it('has one written form per project code, so no spelling derives a second sheet of the same project', () => {
+    for (const code of ['1-01', '1-12', '1-15', '4-01', '10-01', '1-190']) expect(isProjectCode(code)).toBe(true);
+    for (const code of ['1-012', '01-12', '1-1', '1-00', '0-01', '1-0012', ' 1-12', '1-12 ']) {
+      expect(isProjectCode(code)).toBe(false);
+      expect(() => sheetIdFor(2017, code, '産業振興課')).toThrow(expect.objectContaining({ code: 'sheet.invalid_project_code', kind: 'validation' }));
+    }
+    expect(parseSheetId('2016.1-012.sangyoshinko')).toBeNull();
+  });
+
   it('names streams <category>-<id> with a dash-free category', () => {
     expect(sheetStreamId('2016.1-15.sangyoshinko')).toBe('sheet-2016.1-15.sangyoshinko');
     expect(cycleStreamId(2016)).toBe('cycle-2016');

@@ -1,0 +1,48 @@
+import { bearer, startTestApp, type TestApp } from './support/test-app.js';
+
+const CYCLE = {
+  fiscalYear: 2017,
+  title: '平成29年度 効果検証',
+  deadlines: { departmentSubmission: '2018-06-30', planningReview: '2018-07-31', committee: '2018-09-30', publication: '2018-10-31' },
+};
+
+describe('Canonical identities: one form per project code, departments from the master, traceable actors', () => {
+  let t: TestApp;
+  let assignedAt: number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.http.post('/api/v1/cycles').set(bearer(t.tokens.planning)).send(CYCLE).expect(201);
+    const assigned = await t.http
+      .post('/api/v1/cycles/2017/sheets')
+      .set(bearer(t.tokens.planning))
+      .send({ projectCode: '1-12', projectName: '市内創業支援等事業', department: '産業振興課', policyAreas: ['1'] })
+      .expect(201);
+    assignedAt = assigned.body.position;
+  });
+  afterAll(() => t.close());
+
+  const sheetIdsOf2017 = async (): Promise<string[]> => {
+    const res = await t.http.get(`/api/v1/sheets?fiscalYear=2017&minPosition=${assignedAt}`).set(bearer(t.tokens.planning)).expect(200);
+    return (res.body.items ?? res.body).map((s: { id: string }) => s.id);
+  };
+
+  it.each(['1-012', '01-12', '1-1'])('refuses project code %s with a Japanese detail and creates no sheet', async (projectCode) => {
+    const before = await t.eventCount();
+    const res = await t.http
+      .post('/api/v1/cycles/2017/sheets')
+      .set(bearer(t.tokens.planning))
+      .send({ projectCode, projectName: '市内創業支援等事業', department: '産業振興課', policyAreas: ['1'] });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('sheet.invalid_project_code');
+    expect(res.body.detail).toContain('事業番号');
+    expect(await t.eventCount()).toBe(before);
+    expect(await sheetIdsOf2017()).toEqual(['2017.1-12.sangyoshinko']);
+  });
+
+  it('refuses a non-canonical code on the year-over-year route too', async () => {
+    const res = await t.http.get('/api/v1/cycles/2017/projects/1-012/year-over-year').set(bearer(t.tokens.planning));
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('sheet.invalid_project_code');
+  });
+});
