@@ -1,3 +1,4 @@
+import { TokenService } from '@kensho/auth';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
 const CYCLE = {
@@ -44,5 +45,31 @@ describe('Canonical identities: one form per project code, departments from the 
     const res = await t.http.get('/api/v1/cycles/2017/projects/1-012/year-over-year').set(bearer(t.tokens.planning));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('sheet.invalid_project_code');
+  });
+
+  it('records the token id as the actor, so two tokens with the same name stay distinguishable', async () => {
+    const tokens = t.app.get(TokenService);
+    const first = await tokens.issue({ role: 'planning', name: '室蘭 太郎' });
+    const second = await tokens.issue({ role: 'planning', name: '室蘭 太郎' });
+    const positions: number[] = [];
+    for (const [issued, code] of [[first, '2-01'], [second, '2-02']] as const) {
+      const res = await t.http
+        .post('/api/v1/cycles/2017/sheets')
+        .set(bearer(issued.token))
+        .send({ projectCode: code, projectName: '移住促進事業', department: '企画課', policyAreas: ['2'] })
+        .expect(201);
+      positions.push(res.body.position);
+    }
+    const trail = await t.http
+      .get(`/api/v1/audit/events?type=SheetAssigned&minPosition=${Math.max(...positions)}`)
+      .set(bearer(t.tokens.auditor))
+      .expect(200);
+    const byName = trail.body.items.filter((e: { actorName?: string }) => e.actorName === '室蘭 太郎');
+    expect(byName.map((e: { actorId: string }) => e.actorId)).toEqual([first.id, second.id]);
+    const one = await t.http.get(`/api/v1/audit/events?actor=${first.id}&type=SheetAssigned`).set(bearer(t.tokens.auditor)).expect(200);
+    expect(one.body.items.map((e: { streamId: string }) => e.streamId)).toEqual(['sheet-2017.2-01.kikaku']);
+    // The name still finds both, as it did before ids.
+    const named = await t.http.get(`/api/v1/audit/events?actor=${encodeURIComponent('室蘭 太郎')}&type=SheetAssigned`).set(bearer(t.tokens.auditor)).expect(200);
+    expect(named.body.items).toHaveLength(2);
   });
 });

@@ -15,7 +15,7 @@ export function fiscalYearOf(streamId: string): number | null {
 }
 
 const AUDIT_COLUMNS = [
-  'position', 'stream_id', 'revision', 'event_type', 'fiscal_year', 'actor_id', 'role', 'department',
+  'position', 'stream_id', 'revision', 'event_type', 'fiscal_year', 'actor_id', 'actor_name', 'role', 'department',
   'command_id', 'correlation_id', 'causation_id', 'occurred_at', 'recorded_at', 'imported', 'changes',
 ];
 
@@ -63,6 +63,7 @@ function auditRow(event: RecordedEvent, changes: FieldChange[]): Record<string, 
     event_type: event.type,
     fiscal_year: fiscalYearOf(event.streamId),
     actor_id: m.actorId,
+    actor_name: typeof m.actorName === 'string' ? m.actorName : null,
     role: m.role,
     department: m.department,
     command_id: m.commandId,

@@ -67,7 +67,7 @@ export class TokenService {
     );
     const row = result.rows[0];
     if (!row || !isTokenRole(row.role)) return null;
-    return { actorId: row.name, role: row.role, department: row.department, tokenId: row.id };
+    return { actorId: row.id, actorName: row.name, role: row.role, department: row.department, tokenId: row.id };
   }
 
   async list(): Promise<TokenInfo[]> {

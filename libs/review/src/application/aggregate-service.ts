@@ -87,6 +87,7 @@ export class AggregateService {
         data: event.data as Record<string, unknown>,
         metadata: {
           actorId: meta.actor.id,
+          ...(meta.actor.name !== undefined ? { actorName: meta.actor.name } : {}),
           role: meta.actor.role,
           department: meta.actor.department ?? null,
           commandId: meta.commandId,
