@@ -72,4 +72,70 @@ describe('Canonical identities: one form per project code, departments from the 
     const named = await t.http.get(`/api/v1/audit/events?actor=${encodeURIComponent('室蘭 太郎')}&type=SheetAssigned`).set(bearer(t.tokens.auditor)).expect(200);
     expect(named.body.items).toHaveLength(2);
   });
+
+  describe('the department master', () => {
+    const assign = (department: string, projectCode = '3-01') =>
+      t.http.post('/api/v1/cycles/2017/sheets').set(bearer(t.tokens.planning)).send({ projectCode, projectName: '観光振興事業', department, policyAreas: ['3'] });
+
+    it('lists the registered departments to any signed-in role', async () => {
+      for (const token of [t.tokens.planning, t.tokens.sangyo, t.tokens.auditor]) {
+        const res = await t.http.get('/api/v1/departments').set(bearer(token)).expect(200);
+        expect(res.body.departments).toHaveLength(9);
+        expect(res.body.departments).toContainEqual({ name: '産業振興課', slug: 'sangyoshinko' });
+      }
+    });
+
+    it('is kept by the planning division only', async () => {
+      for (const token of [t.tokens.sangyo, t.tokens.auditor, t.tokens.committee, t.tokens.admin]) {
+        const res = await t.http.post('/api/v1/departments').set(bearer(token)).send({ name: '環境課', slug: 'kankyo' });
+        expect(res.status).toBe(403);
+      }
+      const created = await t.http.post('/api/v1/departments').set(bearer(t.tokens.planning)).send({ name: '環境課', slug: 'kankyo' }).expect(201);
+      expect(created.body).toMatchObject({ name: '環境課', slug: 'kankyo', events: ['DepartmentRegistered'] });
+      const list = await t.http.get('/api/v1/departments').set(bearer(t.tokens.planning)).expect(200);
+      expect(list.body.departments).toContainEqual({ name: '環境課', slug: 'kankyo' });
+    });
+
+    it('refuses a taken slug or name, a bad slug and a slug given as the name', async () => {
+      const cases: Array<[{ name: string; slug: string }, number, string]> = [
+        [{ name: '環境保全課', slug: 'sangyoshinko' }, 409, 'department.slug_taken'],
+        [{ name: '産業振興課', slug: 'sangyo2' }, 409, 'department.name_taken'],
+        [{ name: '環境保全課', slug: 'Kankyo-Hozen' }, 400, 'department.invalid_slug'],
+        [{ name: 'kankyohozen', slug: 'kankyohozen' }, 400, 'department.invalid_name'],
+      ];
+      for (const [body, status, code] of cases) {
+        const res = await t.http.post('/api/v1/departments').set(bearer(t.tokens.planning)).send(body);
+        expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
+      }
+    });
+
+    it('refuses to assign a sheet to an unknown department or to a slug, and creates nothing', async () => {
+      const before = await t.eventCount();
+      const unknown = await assign('環境保全課');
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.code).toBe('department.unknown');
+      expect(unknown.body.detail).toContain('所管課マスタ');
+      const slug = await assign('sangyoshinko');
+      expect(slug.status).toBe(400);
+      expect(slug.body.code).toBe('department.name_expected');
+      expect(slug.body.detail).toContain('産業振興課');
+      expect(await t.eventCount()).toBe(before);
+    });
+
+    it("assigns a registered department's sheet under the slug the master gave it", async () => {
+      await t.http.post('/api/v1/departments').set(bearer(t.tokens.planning)).send({ name: '環境課', slug: 'kankyo' });
+      const res = await assign('環境課', '3-02').expect(201);
+      expect(res.body.id).toBe('2017.3-02.kankyo');
+    });
+
+    it('issues department tokens only for a registered department, by its name', async () => {
+      for (const department of ['環境保全課', 'sangyoshinko']) {
+        const res = await t.http.post('/api/v1/admin/tokens').set(bearer(t.tokens.admin)).send({ role: 'department', department });
+        expect(res.status).toBe(400);
+        expect(res.body.code).toBe('auth.invalid_token_request');
+      }
+      const ok = await t.http.post('/api/v1/admin/tokens').set(bearer(t.tokens.admin)).send({ role: 'department', department: '産業振興課' }).expect(201);
+      expect(ok.body.department).toBe('産業振興課');
+    });
+  });
 });

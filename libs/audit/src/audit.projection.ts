@@ -1,11 +1,12 @@
 import type { RecordedEvent } from '@kensho/event-store';
 import { BatchStates, statesFrom, writeRows, type Projection } from '@kensho/projections';
-import { CycleAggregate, SheetAggregate, upcast, type AggregateDefinition } from '@kensho/review';
+import { CycleAggregate, DepartmentsAggregate, SheetAggregate, upcast, type AggregateDefinition } from '@kensho/review';
 import { describeChanges, type FieldChange } from './describe-changes.js';
 
 const AGGREGATES: Record<string, AggregateDefinition<unknown, unknown>> = {
   sheet: SheetAggregate as AggregateDefinition<unknown, unknown>,
   cycle: CycleAggregate as AggregateDefinition<unknown, unknown>,
+  master: DepartmentsAggregate as AggregateDefinition<unknown, unknown>,
 };
 
 /** 2016 from 'sheet-2016.1-12.sangyoshinko' or 'cycle-2016'. */

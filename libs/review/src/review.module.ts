@@ -15,6 +15,8 @@ import { RecordCityResponseHandler } from './use-cases/record-city-response/reco
 import { RecordCommitteeOpinionHandler } from './use-cases/record-committee-opinion/record-committee-opinion.js';
 import { RecordNumericalGoalsHandler } from './use-cases/record-numerical-goals/record-numerical-goals.js';
 import { RecordDepartmentEvaluationHandler } from './use-cases/record-department-evaluation/record-department-evaluation.js';
+import { ListDepartmentsHandler } from './use-cases/list-departments/list-departments.js';
+import { RegisterDepartmentHandler } from './use-cases/register-department/register-department.js';
 import { ReturnSheetHandler } from './use-cases/return-sheet/return-sheet.js';
 import { ReviseSheetContentHandler } from './use-cases/revise-sheet-content/revise-sheet-content.js';
 import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
@@ -41,6 +43,8 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     ListSheetsHandler,
     GetCycleHandler,
     GetDataQualityHandler,
+    RegisterDepartmentHandler,
+    ListDepartmentsHandler,
   ],
   exports: [AggregateService, ReviewQueries, CqrsModule],
 })

@@ -3,7 +3,7 @@ import { jsonEqual } from '../equality.js';
 import type { DecisionContext, Role } from '../types.js';
 import { checkText, isRecord, Issues } from '../validation.js';
 import { sameDepartment } from '../values/departments.js';
-import { isProjectCode, sheetIdFor } from '../values/ids.js';
+import { departmentOf, isProjectCode, sheetIdFor } from '../values/ids.js';
 import type {
   AddSheetToCycle,
   CycleCommand,
@@ -47,7 +47,7 @@ function addSheet(command: AddSheetToCycle, state: CycleState): CycleEvent[] {
   if (!isProjectCode(command.projectCode)) issues.add('projectCode', 'sheet.invalid_project_code', "must look like '1-01'", command.projectCode);
   checkText(issues, 'department', command.department);
   if (issues.count === 0) {
-    const expected = sheetIdFor(state.fiscalYear, command.projectCode, command.department);
+    const expected = sheetIdFor(state.fiscalYear, command.projectCode, departmentOf(command));
     if (command.sheetId !== expected) issues.add('sheetId', 'sheet.invalid_id', `must be '${expected}'`, command.sheetId);
   }
   issues.throwIfAny();

@@ -1,5 +1,5 @@
 import { invalid } from '../errors.js';
-import { departmentSlug } from './departments.js';
+import { departmentSlug, type Department } from './departments.js';
 
 // One written form per project, as the strategy prints it: '<area>-<number>', the number padded to two
 // digits (1-01 … 1-15, 4-01 for プラス1; 1-190 and 10-01 still fit). Any other spelling of the same number
@@ -18,11 +18,18 @@ export function assertProjectCode(value: unknown, field = 'projectCode'): string
   throw invalid('sheet.invalid_project_code', `${field} ${JSON.stringify(value)} is not a project code (${PROJECT_CODE_FORM})`, { field, value, expected: '1-01' });
 }
 
-/** '2016.1-15.sangyoshinko': one sheet per (fiscal year, project, department). */
-export function sheetIdFor(fiscalYear: number, projectCode: string, department: string): string {
+/**
+ * '2016.1-15.sangyoshinko': one sheet per (fiscal year, project, department). Give the master's
+ * Department; a bare name is looked up in the seeded table.
+ */
+export function sheetIdFor(fiscalYear: number, projectCode: string, department: string | Department): string {
   assertProjectCode(projectCode);
-  return `${fiscalYear}.${projectCode}.${departmentSlug(department)}`;
+  return `${fiscalYear}.${projectCode}.${typeof department === 'string' ? departmentSlug(department) : department.slug}`;
 }
+
+/** The department a command names: with the master's slug when it carries one. */
+export const departmentOf = (command: { department: string; departmentSlug?: string }): string | Department =>
+  command.departmentSlug === undefined ? command.department : { name: command.department.trim(), slug: command.departmentSlug };
 
 export function parseSheetId(sheetId: string): { fiscalYear: number; projectCode: string; departmentSlug: string } | null {
   const match = new RegExp(`^(\\d{4})\\.(${PROJECT_CODE_SOURCE})\\.([a-z][a-z0-9]*)$`).exec(sheetId);

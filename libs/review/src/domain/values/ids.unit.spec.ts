@@ -8,12 +8,12 @@ describe('departments and ids', () => {
     expect(departmentName('kowanseisaku')).toBe('港湾政策課');
   });
 
-  it('derives a deterministic fallback slug for an unknown department', () => {
-    const slug = departmentSlug('環境課');
-    expect(slug).toMatch(/^d[0-9a-f]{10}$/);
-    expect(departmentSlug('環境課')).toBe(slug);
-    expect(departmentSlug(slug)).toBe(slug);
-    expect(departmentName(slug)).toBeNull();
+  // Was: a hash fallback slug for any unknown name, which created sheets no department's list showed.
+  it('refuses a department outside the seeded table instead of deriving a slug for it', () => {
+    expect(() => departmentSlug('環境課')).toThrow(expect.objectContaining({ code: 'department.unknown' }));
+    expect(() => sheetIdFor(2016, '1-01', '環境課')).toThrow(expect.objectContaining({ code: 'department.unknown' }));
+    expect(sheetIdFor(2016, '1-01', { name: '環境課', slug: 'kankyo' })).toBe('2016.1-01.kankyo');
+    expect(departmentName('kankyo')).toBeNull();
   });
 
   it('treats a name and its slug as the same department', () => {
