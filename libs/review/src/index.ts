@@ -5,6 +5,7 @@ export * from './application/command-meta.js';
 export * from './application/errors.js';
 export * from './application/event-registry.js';
 export * from './application/departments.js';
+export * from './application/integrity.js';
 export * from './read-models/schema.js';
 export * from './read-models/review.projection.js';
 export * from './read-models/batch-fold.js';

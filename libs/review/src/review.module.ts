@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AggregateService } from './application/aggregate-service.js';
+import { IntegrityFindings } from './application/integrity.js';
 import { ReviewQueries } from './read-models/review-queries.js';
 import { ApproveSheetHandler } from './use-cases/approve-sheet/approve-sheet.js';
 import { AssignSheetHandler } from './use-cases/assign-sheet/assign-sheet.js';
@@ -26,6 +27,7 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
   imports: [CqrsModule.forRoot()],
   providers: [
     AggregateService,
+    IntegrityFindings,
     ReviewQueries,
     OpenCycleHandler,
     AssignSheetHandler,
@@ -46,6 +48,6 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     RegisterDepartmentHandler,
     ListDepartmentsHandler,
   ],
-  exports: [AggregateService, ReviewQueries, CqrsModule],
+  exports: [AggregateService, IntegrityFindings, ReviewQueries, CqrsModule],
 })
 export class ReviewModule {}

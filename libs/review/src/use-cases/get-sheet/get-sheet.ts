@@ -4,6 +4,7 @@ import { SheetAggregate, sheetStreamId } from '../../application/aggregates.js';
 import { DomainError, type Actor } from '../../domain/index.js';
 import { ReviewQueries } from '../../read-models/review-queries.js';
 import { toSheetView, type SheetView } from '../../read-models/sheet-view.js';
+import type { StreamIntegrity } from '../../application/integrity.js';
 import { assertMayRead } from '../viewer.js';
 
 /** Time travel: at a version, as of a business time, or as the system knew it at a recorded time. */
@@ -13,7 +14,9 @@ export interface SheetMoment {
   knownAt?: string;
 }
 
-export class GetSheetQuery extends Query<SheetView> {
+export type VerifiedSheetView = SheetView & { integrity: StreamIntegrity };
+
+export class GetSheetQuery extends Query<VerifiedSheetView> {
   constructor(
     readonly sheetId: string,
     readonly viewer: Actor,
@@ -31,22 +34,28 @@ export class GetSheetHandler implements IQueryHandler<GetSheetQuery> {
     private readonly aggregates: AggregateService,
   ) {}
 
-  async execute({ sheetId, viewer, at }: GetSheetQuery): Promise<SheetView> {
+  async execute({ sheetId, viewer, at }: GetSheetQuery): Promise<VerifiedSheetView> {
     const travelling = at.version !== undefined || at.asOf !== undefined || at.knownAt !== undefined;
-    const view = travelling ? await this.travel(sheetId, at) : await this.queries.sheet(sheetId);
-    if (!view) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${sheetId}`, { sheetId, ...at });
-    assertMayRead(viewer, view.department);
-    return view;
+    // Every read verifies the stream, so a tampered history is never served as if nothing happened.
+    const found = travelling ? await this.travel(sheetId, at) : await this.current(sheetId);
+    if (!found) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${sheetId}`, { sheetId, ...at });
+    assertMayRead(viewer, found.department);
+    return found;
+  }
+
+  private async current(sheetId: string): Promise<VerifiedSheetView | null> {
+    const [view, integrity] = await Promise.all([this.queries.sheet(sheetId), this.aggregates.integrity(sheetStreamId(sheetId))]);
+    return view ? { ...view, integrity } : null;
   }
 
   /** Past states are folded from the stream itself: the events are the record. */
-  private async travel(sheetId: string, at: SheetMoment): Promise<SheetView | null> {
+  private async travel(sheetId: string, at: SheetMoment): Promise<VerifiedSheetView | null> {
     const loaded = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId), {
       ...(at.version !== undefined ? { toRevision: at.version } : {}),
       ...(at.asOf !== undefined ? { occurredUntil: at.asOf } : {}),
       ...(at.knownAt !== undefined ? { recordedUntil: at.knownAt } : {}),
     });
     if (!loaded.state.exists || loaded.version === null) return null;
-    return toSheetView(loaded.state, loaded.version);
+    return { ...toSheetView(loaded.state, loaded.version), integrity: loaded.integrity };
   }
 }
