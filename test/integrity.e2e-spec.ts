@@ -41,6 +41,10 @@ describe('Integrity at read time: a stream whose hash chain breaks is flagged, f
     expect(res.status).toBe(409);
     expect(res.body).toMatchObject({ code: 'stream.integrity_broken', streamId: stream, revision: 0, problem: 'hash_mismatch' });
     expect(res.body.detail).toContain('改ざん');
+    // Nor may an edition pin it: publishing is refused before any sheet is touched.
+    const publish = await t.http.post('/api/v1/cycles/2017/publish').set(bearer(t.tokens.planning));
+    expect(publish.status).toBe(409);
+    expect(publish.body).toMatchObject({ code: 'stream.integrity_broken', streamId: stream });
     expect(await t.eventCount()).toBe(before);
   });
 
