@@ -104,7 +104,7 @@ describe('Auditors: history, time travel, exports and tamper evidence on the see
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('通番,ストリーム,版,全体位置,種別,実行者,ロール,所管課,年度（西暦）,コマンドID,相関ID,因果ID,業務日時,記録日時,取込データ,変更内容');
+    expect(lines[0]).toBe('通番,ストリーム,版,全体位置,種別,実行者,実行者名,ロール,所管課,年度（西暦）,コマンドID,相関ID,因果ID,業務日時,記録日時,取込データ,変更内容');
     expect(lines).toHaveLength(28);
     const jsonl = await get('/api/v1/audit/events?type=SheetApproved&format=jsonl').expect(200);
     const rows = jsonl.text.trim().split('\n').map((l) => JSON.parse(l));

@@ -64,13 +64,19 @@ describe('CLI: tokens', () => {
   it('verifies integrity and replays aggregates, exiting non-zero once an event is tampered with', async () => {
     expect(lastLine((await cli('audit', 'verify')).stdout)).toMatch(/^OK: \d+ events in \d+ streams/);
     expect(lastLine((await cli('audit', 'replay')).stdout)).toBe('OK: 28 sheets and 2 cycles replayed, views match the events');
-    await t.database.db.query(
-      `UPDATE es_events SET data = jsonb_set(data, '{changes,finance,settlement}', '1') WHERE stream_id = 'sheet-2016.2-02.kosodateshien' AND stream_revision = 1`,
-    );
+    const where = `stream_id = 'sheet-2016.2-02.kosodateshien' AND stream_revision = 1`;
+    const original = (await t.database.db.query(`SELECT data FROM es_events WHERE ${where}`)).rows[0].data;
+    await t.database.db.query(`UPDATE es_events SET data = jsonb_set(data, '{changes,finance,settlement}', '1') WHERE ${where}`);
     const failed = await cli('audit', 'verify').catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect(failed).toMatchObject({ code: 1 });
     expect((failed as { stdout: string }).stdout).toMatch(/^BROKEN sheet-2016\.2-02\.kosodateshien @ revision 1: hash_mismatch/m);
     expect((failed as { stderr: string }).stderr).toMatch(/integrity check failed/);
+    // Restored, the stream verifies again and the finding is resolved (the next test publishes the year,
+    // which a broken stream would now refuse).
+    await t.database.db.query(`UPDATE es_events SET data = $1 WHERE ${where}`, [original]);
+    const restored = await cli('audit', 'verify');
+    expect(lastLine(restored.stdout)).toMatch(/^OK: /);
+    expect(`${restored.stdout}${restored.stderr}`).toMatch(/1 earlier finding\(s\) resolved/);
   }, 90_000);
 
   it('exports the published editions as static files laid out like /public, and refuses tampered bytes', async () => {

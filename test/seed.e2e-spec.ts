@@ -15,7 +15,8 @@ describe('Seeds: the FY2016 Muroran review replayed through the lifecycle', () =
 
   it('opens the cycle, assigns, fills in, evaluates, submits and approves all 27 sheets', async () => {
     const report = await t.app.get(SeedRunner).run(dir);
-    expect(report).toMatchObject({ fiscalYear: 2016, sheets: 27, steps: 2 + 27 * 5, applied: 2 + 27 * 5, alreadyDone: 0 });
+    // The 9 department registrations change nothing: the test app registered the same master already.
+    expect(report).toMatchObject({ fiscalYear: 2016, sheets: 27, steps: 9 + 2 + 27 * 5, applied: 2 + 27 * 5, alreadyDone: 0 });
 
     const list = await t.http.get(`/api/v1/sheets?fiscalYear=2016&minPosition=${report.lastPosition}`).set(bearer(t.tokens.planning)).expect(200);
     expect(list.body).toHaveLength(27);

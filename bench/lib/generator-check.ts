@@ -12,12 +12,15 @@ import { isDeepStrictEqual } from 'node:util';
 import type { YearWave } from './generator.js';
 
 /** The command a person would have sent to produce this event (what the API's handlers build). */
+/** The department slug is the last part of a sheet id; the master would give it to the command. */
+const slugOf = (sheetId: string): string => sheetId.slice(sheetId.lastIndexOf('.') + 1);
+
 function commandOf(event: NewEvent): SheetCommand | CycleCommand {
   const d = event.data as Record<string, any>;
   switch (event.type) {
     case 'SheetAssigned':
       if (d.carriedFrom) throw new Error('commandOf: carried-forward assignments are checked with their previous content');
-      return { type: 'AssignSheet', sheetId: d.sheetId, fiscalYear: d.fiscalYear, projectCode: d.projectCode, projectName: d.projectName, department: d.department, policyAreas: d.policyAreas };
+      return { type: 'AssignSheet', sheetId: d.sheetId, fiscalYear: d.fiscalYear, projectCode: d.projectCode, projectName: d.projectName, department: d.department, departmentSlug: slugOf(d.sheetId), policyAreas: d.policyAreas };
     case 'SheetContentRevised':
       return { type: 'ReviseSheetContent', changes: d.changes };
     case 'DepartmentEvaluationRecorded':
@@ -37,7 +40,7 @@ function commandOf(event: NewEvent): SheetCommand | CycleCommand {
     case 'NumericalGoalsRecorded':
       return { type: 'RecordNumericalGoals', goals: d.goals };
     case 'SheetAddedToCycle':
-      return { type: 'AddSheetToCycle', sheetId: d.sheetId, projectCode: d.projectCode, department: d.department };
+      return { type: 'AddSheetToCycle', sheetId: d.sheetId, projectCode: d.projectCode, department: d.department, departmentSlug: slugOf(d.sheetId) };
     case 'CommitteeMeetingRecorded':
       return { type: 'RecordCommitteeMeeting', date: d.date, opinionsByPolicyArea: d.opinionsByPolicyArea };
     case 'CyclePublished':

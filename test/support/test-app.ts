@@ -1,8 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { CommandBus } from '@nestjs/cqrs';
 import { TokenService } from '@kensho/auth';
 import { ALL_MIGRATIONS } from '@kensho/core';
-import { FixedClock, loadConfig } from '@kensho/platform';
+import { FixedClock, loadConfig, newId } from '@kensho/platform';
+import { RegisterDepartmentCommand, type Actor } from '@kensho/review';
 import { createTestDatabase, type TestDatabase } from '@kensho/testing';
 import { createApp } from '../../apps/api/src/create-app.js';
 
@@ -27,6 +31,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+const DEPARTMENTS_JSON = fileURLToPath(new URL('../../seeds/fy2016/departments.json', import.meta.url));
+const SETUP: Actor = { id: 'test-setup', role: 'system' };
+
 /** The whole API on its own fresh database, with a token per role and a controllable clock. */
 export async function startTestApp(options: { projector?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase(ALL_MIGRATIONS, { poolSize: 5 });
@@ -34,6 +41,12 @@ export async function startTestApp(options: { projector?: boolean } = {}): Promi
   const config = { ...loadConfig({}), databaseUrl: database.url, projectionWaitMs: 5000 };
   const app = await createApp({ config, clock, logger: false, projector: options.projector });
   await app.init();
+  // The FY2016 department master, as the seed registers it: department tokens need registered departments.
+  const bus = app.get(CommandBus);
+  for (const d of JSON.parse(readFileSync(DEPARTMENTS_JSON, 'utf8')) as Array<{ name: string; slug: string }>) {
+    const commandId = newId();
+    await bus.execute(new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, { commandId, correlationId: commandId, causationId: commandId, actor: SETUP }));
+  }
   const tokenService = app.get(TokenService);
   const issue = async (role: string, department?: string) => (await tokenService.issue({ role, department, name: `test-${role}-${department ?? ''}` })).token;
   const tokens: TestTokens = {

@@ -6,6 +6,7 @@ import { ReviewModule } from '@kensho/review';
 import { SeedsModule } from '@kensho/seeds';
 import { AuditController } from './controllers/audit.controller.js';
 import { CyclesController } from './controllers/cycles.controller.js';
+import { DepartmentsController } from './controllers/departments.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { PublicController } from './controllers/public.controller.js';
 import { ReadYourWrites } from './controllers/read-your-writes.js';
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(options), ReviewModule, SeedsModule, AuditModule],
-      controllers: [AuditController, HealthController, CyclesController, SheetsController, TokensController, PublicController, ViewsController],
+      controllers: [AuditController, HealthController, CyclesController, DepartmentsController, SheetsController, TokensController, PublicController, ViewsController],
       providers: [
         ReadYourWrites,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -18,6 +18,7 @@ export interface AuditFilter {
   /** Recorded time range, inclusive. */
   recordedFrom?: string;
   recordedTo?: string;
+  /** The actor's id (a token id); a display name matches too, for trails written before ids. */
   actor?: string;
   department?: string;
   type?: string;
@@ -33,6 +34,7 @@ export interface AuditRow {
   type: string;
   fiscalYear: number | null;
   actorId: string;
+  actorName: string | null;
   role: string;
   department: string | null;
   commandId: string;
@@ -52,6 +54,7 @@ interface Row {
   event_type: string;
   fiscal_year: number | null;
   actor_id: string;
+  actor_name: string | null;
   role: string;
   department: string | null;
   command_id: string;
@@ -71,6 +74,7 @@ const toRow = (r: Row): AuditRow => ({
   type: r.event_type,
   fiscalYear: r.fiscal_year,
   actorId: r.actor_id,
+  actorName: r.actor_name,
   role: r.role,
   department: r.department,
   commandId: r.command_id,
@@ -93,13 +97,14 @@ export class AuditQueries {
     const add = (sql: string, value: unknown) => {
       if (value === undefined) return;
       values.push(value);
-      where.push(sql.replace('?', `$${values.length}`));
+      // '$@' repeats the value just bound.
+      where.push(sql.replace('?', `$${values.length}`).replace('$@', `$${values.length}`));
     };
     add('occurred_at >= ?::timestamptz', filter.occurredFrom);
     add('occurred_at <= ?::timestamptz', filter.occurredTo);
     add('recorded_at >= ?::timestamptz', filter.recordedFrom);
     add('recorded_at <= ?::timestamptz', filter.recordedTo);
-    add('actor_id = ?', filter.actor);
+    add('(actor_id = ? OR actor_name = $@)', filter.actor);
     add('department = ?', filter.department);
     add('event_type = ?', filter.type);
     add('stream_id = ?', filter.stream);

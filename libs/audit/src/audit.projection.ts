@@ -1,11 +1,12 @@
 import type { RecordedEvent } from '@kensho/event-store';
 import { BatchStates, statesFrom, writeRows, type Projection } from '@kensho/projections';
-import { CycleAggregate, SheetAggregate, upcast, type AggregateDefinition } from '@kensho/review';
+import { CycleAggregate, DepartmentsAggregate, SheetAggregate, upcast, type AggregateDefinition } from '@kensho/review';
 import { describeChanges, type FieldChange } from './describe-changes.js';
 
 const AGGREGATES: Record<string, AggregateDefinition<unknown, unknown>> = {
   sheet: SheetAggregate as AggregateDefinition<unknown, unknown>,
   cycle: CycleAggregate as AggregateDefinition<unknown, unknown>,
+  master: DepartmentsAggregate as AggregateDefinition<unknown, unknown>,
 };
 
 /** 2016 from 'sheet-2016.1-12.sangyoshinko' or 'cycle-2016'. */
@@ -15,7 +16,7 @@ export function fiscalYearOf(streamId: string): number | null {
 }
 
 const AUDIT_COLUMNS = [
-  'position', 'stream_id', 'revision', 'event_type', 'fiscal_year', 'actor_id', 'role', 'department',
+  'position', 'stream_id', 'revision', 'event_type', 'fiscal_year', 'actor_id', 'actor_name', 'role', 'department',
   'command_id', 'correlation_id', 'causation_id', 'occurred_at', 'recorded_at', 'imported', 'changes',
 ];
 
@@ -63,6 +64,7 @@ function auditRow(event: RecordedEvent, changes: FieldChange[]): Record<string, 
     event_type: event.type,
     fiscal_year: fiscalYearOf(event.streamId),
     actor_id: m.actorId,
+    actor_name: typeof m.actorName === 'string' ? m.actorName : null,
     role: m.role,
     department: m.department,
     command_id: m.commandId,

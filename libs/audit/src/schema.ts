@@ -38,4 +38,12 @@ export const AUDIT_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    // Actors are token ids since the display name stopped being an identity; the name is kept beside it.
+    id: '011-identity-audit-actor-name',
+    sql: `
+      ALTER TABLE audit_events ADD COLUMN IF NOT EXISTS actor_name text;
+      CREATE INDEX IF NOT EXISTS audit_events_actor_name ON audit_events (actor_name);
+    `,
+  },
 ];

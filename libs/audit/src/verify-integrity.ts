@@ -1,5 +1,6 @@
 import { EventStore, GENESIS_HASH, eventHash, type RecordedEvent } from '@kensho/event-store';
 import type { Database } from '@kensho/platform';
+import type { IntegrityFindings } from '@kensho/review';
 
 export interface IntegrityBreak {
   streamId: string;
@@ -202,4 +203,18 @@ async function publishedDocuments(db: Database, editions: Map<string, Edition>):
     }
   }
   return { checked: documents.rows.length, breaks };
+}
+
+/**
+ * Records what a full verification found: each broken stream as a finding, and every open finding of
+ * a stream that verifies again as resolved (that is what "resolved" means: the stream was restored,
+ * and an auditor's verification confirmed it). Returns how many findings it resolved.
+ */
+export async function recordVerification(findings: IntegrityFindings, report: IntegrityReport): Promise<number> {
+  const broken = new Set<string>();
+  for (const b of report.breaks) {
+    broken.add(b.streamId);
+    if (b.revision >= 0) await findings.record(b.streamId, { status: 'broken', revision: b.revision, problem: b.problem }, 'audit verify');
+  }
+  return findings.resolveIntact(broken);
 }

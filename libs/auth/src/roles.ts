@@ -8,7 +8,10 @@ export function isTokenRole(value: unknown): value is TokenRole {
 
 /** The authenticated caller, as handlers and the domain see it. */
 export interface Principal {
+  /** The token's id: unique, so no other token can act under the same identity. */
   actorId: string;
+  /** Who holds the token, for people reading the trail; free text, never an identity. */
+  actorName: string;
   role: TokenRole;
   department: string | null;
   tokenId: string;

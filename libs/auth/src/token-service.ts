@@ -29,7 +29,11 @@ export interface TokenInfo {
  * buys nothing for secrets this long, and every request looks one up.
  */
 export class TokenService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Whether a department of this exact name is registered (the department master lives elsewhere). */
+    private readonly isDepartment: (name: string) => Promise<boolean>,
+  ) {}
 
   async issue(request: { role: string; department?: string | null; name?: string | null }): Promise<IssuedToken> {
     const { role } = request;
@@ -37,6 +41,9 @@ export class TokenService {
     const department = request.department?.trim() || null;
     if (role === 'department' && !department) throw new TokenRequestError('A department token needs --department (e.g. 産業振興課)');
     if (role !== 'department' && department) throw new TokenRequestError(`Only department tokens carry a department, not ${role}`);
+    if (department && !(await this.isDepartment(department))) {
+      throw new TokenRequestError(`"${department}" is not a registered department: give the name as the department master has it (所管課マスタに登録された所管課名を指定してください)`);
+    }
     const id = newId();
     const name = request.name?.trim() || `${role}${department ? `:${department}` : ''}#${id.slice(0, 8)}`;
     const token = `ksh_${randomBytes(32).toString('base64url')}`;
@@ -67,7 +74,7 @@ export class TokenService {
     );
     const row = result.rows[0];
     if (!row || !isTokenRole(row.role)) return null;
-    return { actorId: row.name, role: row.role, department: row.department, tokenId: row.id };
+    return { actorId: row.id, actorName: row.name, role: row.role, department: row.department, tokenId: row.id };
   }
 
   async list(): Promise<TokenInfo[]> {

@@ -3,6 +3,7 @@ import { TokenService } from '@kensho/auth';
 import { EventStore, PostgresEventStore, connectEventStoreDb } from '@kensho/event-store';
 import { Clock, Database, SystemClock, loadConfig, resolvePostgres, runMigrations, type KenshoConfig, type PostgresTarget } from '@kensho/platform';
 import { Projector } from '@kensho/projections';
+import { isRegisteredDepartment } from '@kensho/review';
 import { ALL_MIGRATIONS } from './migrations.js';
 import { ALL_PROJECTIONS } from './projections.js';
 
@@ -75,7 +76,12 @@ export class CoreModule {
           },
         },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        { provide: TokenService, inject: [Database], useFactory: (db: Database) => new TokenService(db) },
+        {
+          provide: TokenService,
+          inject: [Database, EventStore],
+          // Department tokens only for a department of the master; auth knows nothing of the review domain.
+          useFactory: (db: Database, store: EventStore) => new TokenService(db, (name) => isRegisteredDepartment(store, name)),
+        },
         {
           provide: Projector,
           inject: [Database, EventStore],

@@ -4,7 +4,7 @@ import { EVENT_STORE_MIGRATIONS } from '@kensho/event-store';
 import type { Migration } from '@kensho/platform';
 import { PROJECTION_ENGINE_MIGRATIONS } from '@kensho/projections';
 import { PUBLICATION_MIGRATIONS } from '@kensho/publication';
-import { REVIEW_READ_MODEL_MIGRATIONS } from '@kensho/review';
+import { INTEGRITY_MIGRATIONS, REVIEW_READ_MODEL_MIGRATIONS } from '@kensho/review';
 import { VIEW_MIGRATIONS } from '@kensho/views';
 import { HTTP_MIGRATIONS } from './http-schema.js';
 
@@ -18,4 +18,5 @@ export const ALL_MIGRATIONS: Migration[] = [
   ...PUBLICATION_MIGRATIONS,
   ...AUDIT_MIGRATIONS,
   ...VIEW_MIGRATIONS,
+  ...INTEGRITY_MIGRATIONS,
 ];

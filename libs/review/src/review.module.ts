@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AggregateService } from './application/aggregate-service.js';
+import { IntegrityFindings } from './application/integrity.js';
 import { ReviewQueries } from './read-models/review-queries.js';
 import { ApproveSheetHandler } from './use-cases/approve-sheet/approve-sheet.js';
 import { AssignSheetHandler } from './use-cases/assign-sheet/assign-sheet.js';
@@ -15,6 +16,8 @@ import { RecordCityResponseHandler } from './use-cases/record-city-response/reco
 import { RecordCommitteeOpinionHandler } from './use-cases/record-committee-opinion/record-committee-opinion.js';
 import { RecordNumericalGoalsHandler } from './use-cases/record-numerical-goals/record-numerical-goals.js';
 import { RecordDepartmentEvaluationHandler } from './use-cases/record-department-evaluation/record-department-evaluation.js';
+import { ListDepartmentsHandler } from './use-cases/list-departments/list-departments.js';
+import { RegisterDepartmentHandler } from './use-cases/register-department/register-department.js';
 import { ReturnSheetHandler } from './use-cases/return-sheet/return-sheet.js';
 import { ReviseSheetContentHandler } from './use-cases/revise-sheet-content/revise-sheet-content.js';
 import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
@@ -24,6 +27,7 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
   imports: [CqrsModule.forRoot()],
   providers: [
     AggregateService,
+    IntegrityFindings,
     ReviewQueries,
     OpenCycleHandler,
     AssignSheetHandler,
@@ -41,7 +45,9 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     ListSheetsHandler,
     GetCycleHandler,
     GetDataQualityHandler,
+    RegisterDepartmentHandler,
+    ListDepartmentsHandler,
   ],
-  exports: [AggregateService, ReviewQueries, CqrsModule],
+  exports: [AggregateService, IntegrityFindings, ReviewQueries, CqrsModule],
 })
 export class ReviewModule {}

@@ -5,6 +5,7 @@ import {
   AssignSheetCommand,
   OpenCycleCommand,
   RecordDepartmentEvaluationCommand,
+  RegisterDepartmentCommand,
   RecordNumericalGoalsCommand,
   ReviseSheetContentCommand,
   SubmitSheetCommand,
@@ -67,6 +68,10 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
   const add = (key: string, actor: Actor, occurredAt: string, build: (m: CommandMeta) => Command<unknown>) =>
     steps.push({ key, occurredAt, command: build(meta(key, actor, occurredAt)) });
 
+  // Assignment only takes departments of the master: the planning division registers them first.
+  seeds.departments.forEach((d, index) =>
+    add(`department/${d.slug}`, PLANNING, jst(4, 10, 8, index), (m) => new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, m)),
+  );
   add('open-cycle', PLANNING, jst(4, 10, 9), (m) =>
     new OpenCycleCommand(
       {
@@ -84,8 +89,9 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
   );
 
   const departments = [...new Set(seeds.sheets.map((s) => s.department))];
+  const master = new Map(seeds.departments.map((d) => [d.name, { name: d.name, slug: d.slug }]));
   seeds.sheets.forEach((sheet, index) => {
-    const id = sheetIdFor(fy, sheet.projectCode, sheet.department);
+    const id = sheetIdFor(fy, sheet.projectCode, master.get(sheet.department)!);
     const actor = departmentActor(sheet.department);
     const d = departments.indexOf(sheet.department);
     const nth = seeds.sheets.filter((s, i) => i < index && s.department === sheet.department).length;

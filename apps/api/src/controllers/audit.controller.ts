@@ -2,11 +2,12 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/comm
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, describeChanges, verifyIntegrity, type AuditRow } from '@kensho/audit';
+import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, describeChanges, recordVerification, verifyIntegrity, type AuditRow } from '@kensho/audit';
 import { EventStore } from '@kensho/event-store';
 import { Database, INTEGER_RANGES } from '@kensho/platform';
-import { AggregateService, DomainError, QueryInteger, SheetAggregate, sheetStreamId } from '@kensho/review';
+import { AggregateService, DomainError, IntegrityFindings, QueryInteger, SheetAggregate, sheetStreamId } from '@kensho/review';
 import { Roles } from '../http/auth.js';
+import { flagIntegrity } from '../http/integrity.js';
 import { ReadYourWrites } from './read-your-writes.js';
 
 class AuditFilterDto {
@@ -45,28 +46,31 @@ export class AuditController {
     private readonly store: EventStore,
     private readonly db: Database,
     private readonly consistency: ReadYourWrites,
+    private readonly findings: IntegrityFindings,
   ) {}
 
   @Get('sheets/:id/history')
   @Roles('auditor', 'planning')
-  async history(@Param('id') id: string, @Query() query: HistoryQueryDto) {
+  async history(@Param('id') id: string, @Query() query: HistoryQueryDto, @Res({ passthrough: true }) res: Response) {
     await this.consistency.await(query.minPosition);
-    const events = await this.audit.history(sheetStreamId(id));
+    const [events, integrity] = await Promise.all([this.audit.history(sheetStreamId(id)), this.aggregates.integrity(sheetStreamId(id))]);
     if (events.length === 0) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${id}`, { sheetId: id });
-    return { sheetId: id, version: events[events.length - 1]!.revision, events, publications: await this.audit.publicationsOf(id) };
+    flagIntegrity(res, integrity);
+    return { sheetId: id, version: events[events.length - 1]!.revision, integrity, events, publications: await this.audit.publicationsOf(id) };
   }
 
   /** What changed between two versions of a sheet, field by field. */
   @Get('sheets/:id/diff')
   @Roles('auditor', 'planning')
-  async diff(@Param('id') id: string, @Query() query: DiffQueryDto) {
+  async diff(@Param('id') id: string, @Query() query: DiffQueryDto, @Res({ passthrough: true }) res: Response) {
     const [from, to] = await Promise.all(
       [query.from, query.to].map((version) => this.aggregates.load(SheetAggregate, sheetStreamId(id), { toRevision: version })),
     );
     if (!from!.state.exists || from!.version !== query.from || to!.version !== query.to) {
       throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${id} has no version ${from!.version !== query.from ? query.from : query.to}`, { sheetId: id, ...query });
     }
-    return { sheetId: id, from: query.from, to: query.to, changes: describeChanges(from!.state, to!.state) };
+    flagIntegrity(res, to!.integrity);
+    return { sheetId: id, from: query.from, to: query.to, integrity: to!.integrity, changes: describeChanges(from!.state, to!.state) };
   }
 
   @Get('audit/events')
@@ -93,7 +97,15 @@ export class AuditController {
   async verify(@Query() query: HistoryQueryDto) {
     // Events of transactions still open are not yet readable; minPosition waits until they are.
     await this.consistency.await(query.minPosition);
-    return verifyIntegrity(this.store, this.db);
+    const report = await verifyIntegrity(this.store, this.db);
+    return { ...report, findingsResolved: await recordVerification(this.findings, report) };
+  }
+
+  /** Every stream a read, a command or a verification found broken; resolved when a verification finds it intact. */
+  @Get('audit/findings')
+  @Roles('auditor')
+  findingsList() {
+    return this.findings.list();
   }
 }
 

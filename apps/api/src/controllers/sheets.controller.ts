@@ -29,6 +29,7 @@ import {
   type DepartmentEvaluationPatch,
 } from '@kensho/review';
 import { CurrentActor, Roles } from '../http/auth.js';
+import { flagIntegrity } from '../http/integrity.js';
 import { IfMatchVersion, Meta } from '../http/command-meta.js';
 import { ReadYourWrites } from './read-your-writes.js';
 
@@ -55,6 +56,7 @@ export class SheetsController {
     await this.consistency.await(query.minPosition);
     const sheet = await this.queries.execute(new GetSheetQuery(id, viewer, { version: query.version, asOf: query.asOf, knownAt: query.knownAt }));
     res.setHeader('ETag', `"${sheet.version}"`);
+    flagIntegrity(res, sheet.integrity);
     return sheet;
   }
 

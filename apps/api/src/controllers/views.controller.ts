@@ -4,7 +4,7 @@ import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class
 import type { Request, Response } from 'express';
 import { KENSHO_CONFIG } from '@kensho/core';
 import { Clock, Database, INTEGER_RANGES, type KenshoConfig } from '@kensho/platform';
-import { DomainError, isProjectCode, POLICY_AREAS, QueryInteger, SHEET_STATUSES, type Actor } from '@kensho/review';
+import { DomainError, assertProjectCode, POLICY_AREAS, QueryInteger, SHEET_STATUSES, type Actor } from '@kensho/review';
 import { budgetCsv, evaluationsCsv, kpisCsv, progressCsv, ViewQueries, yearOverYearCsv, type ViewFilter } from '@kensho/views';
 import { CurrentActor } from '../http/auth.js';
 import { FiscalYearParam } from '../http/int-params.js';
@@ -119,9 +119,7 @@ export class ViewsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    if (!isProjectCode(projectCode)) {
-      throw new DomainError('sheet.invalid_project_code', 'validation', "projectCode must look like '1-01'", { field: 'projectCode', value: projectCode });
-    }
+    assertProjectCode(projectCode);
     await this.consistency.await(query.minPosition);
     const view = await this.views.yearOverYear(fy, projectCode, filterOf(query), viewer, this.config.kpiRating);
     return reply(req, res, query, view, yearOverYearCsv, `kensho-fy${fy}-${projectCode}-year-over-year.csv`);

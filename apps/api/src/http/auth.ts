@@ -48,7 +48,7 @@ export class AuthGuard implements CanActivate {
 }
 
 export function actorOf(principal: Principal): Actor {
-  return { id: principal.actorId, role: principal.role, ...(principal.department ? { department: principal.department } : {}) };
+  return { id: principal.actorId, name: principal.actorName, role: principal.role, ...(principal.department ? { department: principal.department } : {}) };
 }
 
 /** The authenticated caller as a domain actor. */

@@ -4,7 +4,7 @@ import { TokenRequestError } from '@kensho/auth';
 import { PartialDuplicateError, WrongExpectedRevisionError } from '@kensho/event-store';
 import { ConfigError, isDatabaseUnavailable } from '@kensho/platform';
 import { ProjectionLagError, UnknownPositionError } from '@kensho/projections';
-import { DomainError, VersionConflictError } from '@kensho/review';
+import { DomainError, StreamIntegrityError, VersionConflictError } from '@kensho/review';
 import { problem, sendProblem, type Problem } from './problem.js';
 import { HttpProblem } from './request-errors.js';
 
@@ -52,6 +52,16 @@ export class ProblemFilter implements ExceptionFilter {
           expectedVersion: error.expectedVersion,
         }),
         headers,
+      ];
+    }
+    if (error instanceof StreamIntegrityError) {
+      return [
+        problem(409, error.code, 'Stream integrity broken', `${error.message} (このシートの履歴がハッシュチェーンと一致しません。改ざんの疑いがあるため、監査で解決されるまで変更できません)`, {
+          streamId: error.streamId,
+          revision: error.revision,
+          problem: error.problem,
+        }),
+        { 'Kensho-Integrity': 'broken' },
       ];
     }
     if (error instanceof WrongExpectedRevisionError || error instanceof PartialDuplicateError) {

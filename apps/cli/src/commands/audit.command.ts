@@ -1,9 +1,9 @@
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
-import { replayCheck, verifyIntegrity } from '@kensho/audit';
+import { recordVerification, replayCheck, verifyIntegrity } from '@kensho/audit';
 import { EventStore } from '@kensho/event-store';
 import { Database } from '@kensho/platform';
 import { Projector } from '@kensho/projections';
-import { AggregateService } from '@kensho/review';
+import { AggregateService, IntegrityFindings } from '@kensho/review';
 import { out } from '../output.js';
 
 @SubCommand({ name: 'verify', description: 'Recompute every hash chain and publication pin; exits 1 on the first broken link' })
@@ -12,6 +12,7 @@ export class AuditVerifyCommand extends CommandRunner {
     private readonly store: EventStore,
     private readonly db: Database,
     private readonly projector: Projector,
+    private readonly findings: IntegrityFindings,
   ) {
     super();
   }
@@ -26,6 +27,8 @@ export class AuditVerifyCommand extends CommandRunner {
         out.info(`verified ${n.toLocaleString('en-US')} events…`);
       }
     });
+    const resolved = await recordVerification(this.findings, report);
+    if (resolved > 0) out.info(`${resolved} earlier finding(s) resolved: those streams verify again`);
     const seconds = (Date.now() - started) / 1000;
     for (const b of report.breaks) out.result(`BROKEN ${b.streamId} @ revision ${b.revision}: ${b.problem} — ${b.detail}`);
     const summary = `${report.eventsChecked} events in ${report.streamsChecked} streams, ${report.pinsChecked} publication pins, ${report.documentsChecked} published documents, ${seconds.toFixed(1)} s`;

@@ -23,7 +23,7 @@ const added = (stream: string, n: number): NewEvent => {
   };
 };
 
-describe('AggregateService.load: the latest state is remembered, the tail read', () => {
+describe('AggregateService.load: the whole stream is verified, the remembered state folded on', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let other: PostgresEventStore;
@@ -38,7 +38,7 @@ describe('AggregateService.load: the latest state is remembered, the tail read',
     await database.drop();
   });
 
-  it('reads only the events after the remembered version, including those another writer appended', async () => {
+  it('folds only the events after the remembered version, including those another writer appended', async () => {
     const aggregates = new AggregateService(store, new SystemClock());
     await store.appendToStream('tally-1', [added('tally-1', 1), added('tally-1', 2)], 'no_stream');
     expect(await aggregates.load(Tally, 'tally-1')).toMatchObject({ state: { total: 3 }, version: 1 });
@@ -47,7 +47,9 @@ describe('AggregateService.load: the latest state is remembered, the tail read',
     const reads = jest.spyOn(store, 'readStream');
     const loaded = await aggregates.load(Tally, 'tally-1');
     expect(loaded).toMatchObject({ state: { total: 13, seen: [1, 2, 10] }, version: 2 });
-    expect(reads).toHaveBeenCalledWith('tally-1', { fromRevision: 2 });
+    // Was a tail read ({ fromRevision: 2 }): it never saw a tampered older event. The whole stream is read and verified.
+    expect(reads).toHaveBeenCalledWith('tally-1');
+    expect(loaded.integrity).toEqual({ status: 'intact' });
     expect(loaded.headHash).toBe((await store.readStream('tally-1')).at(-1)!.metadata.hash);
     reads.mockRestore();
   });
@@ -62,9 +64,21 @@ describe('AggregateService.load: the latest state is remembered, the tail read',
 
   it('loads a stream that does not exist as the initial state, and remembers nothing for it', async () => {
     const aggregates = new AggregateService(store, new SystemClock());
-    expect(await aggregates.load(Tally, 'tally-none')).toEqual({ state: Tally.initialState, version: null, headHash: null });
+    expect(await aggregates.load(Tally, 'tally-none')).toEqual({ state: Tally.initialState, version: null, headHash: null, integrity: { status: 'intact' } });
     await store.appendToStream('tally-none', [added('tally-none', 5)], 'no_stream');
     expect(await aggregates.load(Tally, 'tally-none')).toMatchObject({ state: { total: 5 }, version: 0 });
+  });
+
+  it('flags a stream whose older event was changed after its state was remembered', async () => {
+    const aggregates = new AggregateService(store, new SystemClock());
+    await store.appendToStream('tally-3', [added('tally-3', 1), added('tally-3', 2)], 'no_stream');
+    expect((await aggregates.load(Tally, 'tally-3')).integrity).toEqual({ status: 'intact' });
+    await database.db.query(`UPDATE es_events SET data = '{"n": 100}' WHERE stream_id = 'tally-3' AND stream_revision = 0`);
+    const loaded = await aggregates.load(Tally, 'tally-3');
+    expect(loaded.integrity).toEqual({ status: 'broken', revision: 0, problem: 'hash_mismatch' });
+    // Not built on the remembered state: what is served is what the stream now says, flagged.
+    expect(loaded.state.seen).toEqual([100, 2]);
+    expect((await aggregates.load(Tally, 'tally-3', { toRevision: 0 })).integrity).toMatchObject({ status: 'broken' });
   });
 });
 

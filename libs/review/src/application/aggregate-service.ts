@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { EventStore, WrongExpectedRevisionError, eventIdFor, type NewEvent, type ReadStreamOptions } from '@kensho/event-store';
 import { Clock } from '@kensho/platform';
 import type { DomainEvent } from '../domain/index.js';
@@ -6,12 +6,15 @@ import type { AggregateDefinition } from './aggregates.js';
 import type { CommandMeta, CommandResult } from './command-meta.js';
 import { VersionConflictError } from './errors.js';
 import { schemaVersionOf, upcast } from './event-registry.js';
+import { IntegrityFindings, StreamIntegrityError, integrityOf, type StreamIntegrity } from './integrity.js';
 
 export interface LoadedAggregate<S> {
   state: S;
   /** Stream revision of the last event read; null when the stream does not exist. */
   version: number | null;
   headHash: string | null;
+  /** The whole stream's hash chain, verified on every load (a time-travel load too: the stream, not the prefix). */
+  integrity: StreamIntegrity;
 }
 
 export interface ExecuteOptions<S> {
@@ -38,23 +41,38 @@ export class AggregateService {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    @Optional() private readonly findings?: IntegrityFindings,
   ) {}
 
-  /** The latest state loaded per stream: the next load reads only the events after it. */
+  /** The latest state loaded per stream: the next load folds only the events after it. */
   private readonly recent = new Map<string, { definition: unknown; loaded: LoadedAggregate<unknown> }>();
 
   async load<S, C>(definition: AggregateDefinition<S, C>, streamId: string, options: ReadStreamOptions = {}): Promise<LoadedAggregate<S>> {
     const latest = Object.keys(options).length === 0;
     const known = latest ? this.recent.get(streamId) : undefined;
     // States are never mutated (evolve returns new ones), so a remembered one can be built upon.
-    const base = known && known.definition === definition ? (known.loaded as LoadedAggregate<S>) : null;
-    const events = await this.store.readStream(streamId, base ? { fromRevision: base.version! + 1 } : options);
+    const remembered = known && known.definition === definition ? (known.loaded as LoadedAggregate<S>) : null;
+    // The whole stream is read and its chain verified every time: a tampered old event is not in any
+    // tail, and a remembered state would carry on from it unnoticed. Sheet streams are a few events long.
+    const stream = await this.store.readStream(streamId);
+    const integrity = integrityOf(stream);
+    if (integrity.status === 'broken') await this.findings?.record(streamId, integrity, latest ? 'command' : 'read');
+    const events = latest ? stream : await this.store.readStream(streamId, options);
+    // A remembered state is built upon only while the stream verifies and still holds the event it ended at.
+    const base = integrity.status === 'intact' && remembered && stream[remembered.version!]?.metadata.hash === remembered.headHash ? remembered : null;
     let state = base?.state ?? definition.initialState;
-    for (const event of events) state = definition.evolve(state, upcast(event));
+    for (const event of base ? events.slice(base.version! + 1) : events) state = definition.evolve(state, upcast(event));
     const last = events[events.length - 1];
-    const loaded = { state, version: last?.revision ?? base?.version ?? null, headHash: last?.metadata.hash ?? base?.headHash ?? null };
-    if (latest && loaded.version !== null) this.remember(streamId, definition, loaded);
+    const loaded = { state, version: last?.revision ?? null, headHash: last?.metadata.hash ?? null, integrity };
+    if (latest && loaded.version !== null && integrity.status === 'intact') this.remember(streamId, definition, loaded);
     return loaded;
+  }
+
+  /** The stream's hash chain, verified now; a broken one is recorded as a finding. */
+  async integrity(streamId: string): Promise<StreamIntegrity> {
+    const integrity = integrityOf(await this.store.readStream(streamId));
+    if (integrity.status === 'broken') await this.findings?.record(streamId, integrity, 'read');
+    return integrity;
   }
 
   private remember(streamId: string, definition: unknown, loaded: LoadedAggregate<unknown>): void {
@@ -82,6 +100,7 @@ export class AggregateService {
         data: event.data as Record<string, unknown>,
         metadata: {
           actorId: meta.actor.id,
+          ...(meta.actor.name !== undefined ? { actorName: meta.actor.name } : {}),
           role: meta.actor.role,
           department: meta.actor.department ?? null,
           commandId: meta.commandId,
@@ -135,6 +154,7 @@ export class AggregateService {
     if (replay) return { replay };
     const loaded = await this.load(definition, streamId);
     const { version } = loaded;
+    if (loaded.integrity.status === 'broken') throw new StreamIntegrityError(streamId, loaded.integrity.revision, loaded.integrity.problem);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       const twin = await this.previousRun(streamId, meta.commandId);
       if (twin) return { replay: twin };

@@ -1,6 +1,12 @@
 import {
   cycleStreamId,
   decideCycle,
+  decideDepartments,
+  evolveDepartments,
+  initialDepartmentsState,
+  type DepartmentCommand,
+  type DepartmentEvent,
+  type DepartmentsState,
   decideSheet,
   evolveCycle,
   evolveSheet,
@@ -35,6 +41,13 @@ export const CycleAggregate: AggregateDefinition<CycleState, CycleCommand> = {
   initialState: initialCycleState,
   decide: (command, state, context) => decideCycle(command, state, context),
   evolve: (state, event) => evolveCycle(state, event as Parameters<typeof evolveCycle>[1]),
+};
+
+export const DepartmentsAggregate: AggregateDefinition<DepartmentsState, DepartmentCommand> = {
+  name: 'departments',
+  initialState: initialDepartmentsState,
+  decide: (command, state, context) => decideDepartments(command, state, context),
+  evolve: (state, event) => evolveDepartments(state, event as DepartmentEvent),
 };
 
 export { cycleStreamId, sheetStreamId };

@@ -1,10 +1,10 @@
 import type { RecordedEvent } from '@kensho/event-store';
-import { CYCLE_EVENT_SCHEMA_VERSION, SHEET_EVENT_SCHEMA_VERSION, type DomainEvent } from '../domain/index.js';
+import { CYCLE_EVENT_SCHEMA_VERSION, DEPARTMENT_EVENT_SCHEMA_VERSION, SHEET_EVENT_SCHEMA_VERSION, type DomainEvent } from '../domain/index.js';
 
 /** Upgrades one schema version's data to the next. Pure; stored events never change. */
 type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>;
 
-const CURRENT_VERSION: Record<string, number> = { ...SHEET_EVENT_SCHEMA_VERSION, ...CYCLE_EVENT_SCHEMA_VERSION };
+const CURRENT_VERSION: Record<string, number> = { ...SHEET_EVENT_SCHEMA_VERSION, ...CYCLE_EVENT_SCHEMA_VERSION, ...DEPARTMENT_EVENT_SCHEMA_VERSION };
 
 /** UPCASTERS[type][n] turns version n into n + 1. Empty while every event is still at version 1. */
 const UPCASTERS: Record<string, Record<number, Upcaster>> = {};

@@ -17,8 +17,8 @@ export { achievement } from './values/achievement.js';
 export type { RichText, RichTextBlock } from './values/rich-text.js';
 export { isBlankRichText, richTextToPlain, toRichText } from './values/rich-text.js';
 export type { Department } from './values/departments.js';
-export { departmentName, DEPARTMENTS, departmentSlug, sameDepartment } from './values/departments.js';
-export { cycleStreamId, isProjectCode, parseSheetId, sheetIdFor, sheetStreamId } from './values/ids.js';
+export { DEPARTMENT_SLUG, departmentName, DEPARTMENTS, departmentSlug, sameDepartment } from './values/departments.js';
+export { assertProjectCode, cycleStreamId, departmentOf, isProjectCode, PROJECT_CODE_FORM, parseSheetId, sheetIdFor, sheetStreamId } from './values/ids.js';
 export type { PolicyArea } from './values/policy-area.js';
 export { isPolicyArea, POLICY_AREAS } from './values/policy-area.js';
 export { isIsoDate } from './values/dates.js';
@@ -74,3 +74,15 @@ export { DEADLINE_ORDER, evolveCycle, initialCycleState } from './cycle/cycle.st
 export { CYCLE_EVENT_SCHEMA_VERSION, CYCLE_EVENT_TYPES } from './cycle/cycle.events.js';
 export { decideCycle } from './cycle/cycle.decide.js';
 export { CHOICE_LABELS, OPTION_LABELS } from './sheet/sheet.labels.js';
+
+// department master
+export type { DepartmentCommand, DepartmentEvent, DepartmentRegistered, DepartmentsState, RegisterDepartment } from './department/department.js';
+export {
+  decideDepartments,
+  DEPARTMENT_EVENT_SCHEMA_VERSION,
+  DEPARTMENT_EVENT_TYPES,
+  DEPARTMENTS_STREAM,
+  evolveDepartments,
+  initialDepartmentsState,
+  requireDepartment,
+} from './department/department.js';

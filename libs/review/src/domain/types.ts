@@ -2,7 +2,10 @@ export type Role = 'department' | 'planning' | 'committee' | 'auditor' | 'admin'
 
 /** `department` is set for role 'department'; it may be the Japanese name (産業振興課) or its slug. */
 export interface Actor {
+  /** Unique and traceable: a token's id (the seed importer uses its own fixed ids). */
   id: string;
+  /** The token holder's display name; shown, never matched as an identity. */
+  name?: string;
   role: Role;
   department?: string;
   /**

@@ -16,6 +16,8 @@ export interface AddSheetToCycle {
   sheetId: string;
   projectCode: string;
   department: string;
+  /** The department's slug in the master; without it, the seeded table's. */
+  departmentSlug?: string;
 }
 
 /** The current state of a sheet as the lead reads it from its stream (version = stream revision). */

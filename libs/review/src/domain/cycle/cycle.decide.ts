@@ -4,7 +4,7 @@ import { jsonEqual } from '../equality.js';
 import type { DecisionContext, Role } from '../types.js';
 import { checkText, isRecord, Issues } from '../validation.js';
 import { sameDepartment } from '../values/departments.js';
-import { isProjectCode, sheetIdFor } from '../values/ids.js';
+import { departmentOf, isProjectCode, sheetIdFor } from '../values/ids.js';
 import type {
   AddSheetToCycle,
   CycleCommand,
@@ -50,7 +50,7 @@ function addSheet(command: AddSheetToCycle, state: CycleState): CycleEvent[] {
   checkText(issues, 'department', command.department);
   checkMaxLength(issues, 'department', command.department, LIMITS.department);
   if (issues.count === 0) {
-    const expected = sheetIdFor(state.fiscalYear, command.projectCode, command.department);
+    const expected = sheetIdFor(state.fiscalYear, command.projectCode, departmentOf(command));
     if (command.sheetId !== expected) issues.add('sheetId', 'sheet.invalid_id', `must be '${expected}'`, command.sheetId);
   }
   issues.throwIfAny();

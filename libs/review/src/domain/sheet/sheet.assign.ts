@@ -3,7 +3,7 @@ import { checkMaxLength, LIMITS } from '../limits.js';
 import type { DecisionContext } from '../types.js';
 import { checkText, isRecord, Issues } from '../validation.js';
 import { isFiscalYear } from '../values/fiscal-year.js';
-import { isProjectCode, sheetIdFor } from '../values/ids.js';
+import { departmentOf, isProjectCode, sheetIdFor } from '../values/ids.js';
 import type { PolicyArea } from '../values/policy-area.js';
 import { isPolicyArea, POLICY_AREAS } from '../values/policy-area.js';
 import { carryForwardContent } from './sheet.carry-forward.js';
@@ -31,7 +31,7 @@ function validate(command: AssignSheet): void {
   }
   if (issues.count === 0) {
     // The id is derived, not chosen, so the same (year, project, department) can never get two streams.
-    const expected = sheetIdFor(command.fiscalYear, command.projectCode, command.department);
+    const expected = sheetIdFor(command.fiscalYear, command.projectCode, departmentOf(command));
     if (command.sheetId !== expected) issues.add('sheetId', 'sheet.invalid_id', `must be '${expected}'`, command.sheetId);
   }
   const carried: unknown = command.carriedForward;

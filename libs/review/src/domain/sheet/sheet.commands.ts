@@ -9,6 +9,8 @@ export interface AssignSheet {
   projectCode: string;
   projectName: string;
   department: string;
+  /** The department's slug in the master; without it, the seeded table's. */
+  departmentSlug?: string;
   /** each '1', '2', '3' or 'プラス1' */
   policyAreas: string[];
   carriedForward?: { fromSheetId: string; content: SheetContent };

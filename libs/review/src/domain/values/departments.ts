@@ -1,11 +1,18 @@
-import { createHash } from 'node:crypto';
+import { invalid } from '../errors.js';
 
 export interface Department {
   name: string;
   slug: string;
 }
 
-/** Muroran's departments (所管課) with stable ASCII slugs; slugs are part of sheet ids, never change them. */
+/** A department slug: the stable ASCII part of sheet ids. */
+export const DEPARTMENT_SLUG = /^[a-z][a-z0-9]{1,30}$/;
+
+/**
+ * Muroran's departments (所管課) as the FY2016 seed registers them in the department master, which
+ * is the authority (the seed refuses a departments.json that disagrees). This table only derives the
+ * sheet ids of seeded data and tells a legacy slug from a name; slugs are part of sheet ids, never change them.
+ */
 export const DEPARTMENTS: readonly Department[] = [
   { name: '企画課', slug: 'kikaku' },
   { name: '産業振興課', slug: 'sangyoshinko' },
@@ -18,24 +25,22 @@ export const DEPARTMENTS: readonly Department[] = [
   { name: '農水産課', slug: 'nosuisan' },
 ];
 
-const FALLBACK_SLUG = /^d[0-9a-f]{10}$/;
-
-const isSlug = (value: string): boolean => DEPARTMENTS.some((d) => d.slug === value) || FALLBACK_SLUG.test(value);
-
 /**
- * The table's slug, else a deterministic 'd' + 10 hex of SHA-256(name) so an unknown department still has one.
- * A slug passed in comes back unchanged, so callers holding a token's slug get the same sheet id as with the name.
+ * The table's slug; a slug passed in comes back unchanged. Any other name is refused: a department
+ * outside the table gets its slug from the master (pass the master's Department to sheetIdFor).
  */
 export function departmentSlug(name: string): string {
   const trimmed = name.trim();
-  const known = DEPARTMENTS.find((d) => d.name === trimmed);
+  const known = DEPARTMENTS.find((d) => d.name === trimmed || d.slug === trimmed);
   if (known) return known.slug;
-  if (isSlug(trimmed)) return trimmed;
-  return `d${createHash('sha256').update(trimmed, 'utf8').digest('hex').slice(0, 10)}`;
+  if (DEPARTMENT_SLUG.test(trimmed)) return trimmed;
+  throw invalid('department.unknown', `"${trimmed}" is not a registered department (所管課マスタに登録されていない所管課です)`, { department: trimmed });
 }
 
-/** Null for fallback slugs: a hash cannot be turned back into a name. */
 export const departmentName = (slug: string): string | null => DEPARTMENTS.find((d) => d.slug === slug)?.name ?? null;
 
-/** True when both designate the same department, each given as its Japanese name or as its slug. */
-export const sameDepartment = (a: string, b: string): boolean => departmentSlug(a) === departmentSlug(b);
+/** True when both designate the same department; a table slug stands for its name. */
+export const sameDepartment = (a: string, b: string): boolean => {
+  const canonical = (value: string) => departmentName(value.trim()) ?? value.trim();
+  return canonical(a) === canonical(b);
+};

@@ -8,12 +8,12 @@ describe('departments and ids', () => {
     expect(departmentName('kowanseisaku')).toBe('港湾政策課');
   });
 
-  it('derives a deterministic fallback slug for an unknown department', () => {
-    const slug = departmentSlug('環境課');
-    expect(slug).toMatch(/^d[0-9a-f]{10}$/);
-    expect(departmentSlug('環境課')).toBe(slug);
-    expect(departmentSlug(slug)).toBe(slug);
-    expect(departmentName(slug)).toBeNull();
+  // Was: a hash fallback slug for any unknown name, which created sheets no department's list showed.
+  it('refuses a department outside the seeded table instead of deriving a slug for it', () => {
+    expect(() => departmentSlug('環境課')).toThrow(expect.objectContaining({ code: 'department.unknown' }));
+    expect(() => sheetIdFor(2016, '1-01', '環境課')).toThrow(expect.objectContaining({ code: 'department.unknown' }));
+    expect(sheetIdFor(2016, '1-01', { name: '環境課', slug: 'kankyo' })).toBe('2016.1-01.kankyo');
+    expect(departmentName('kankyo')).toBeNull();
   });
 
   it('treats a name and its slug as the same department', () => {
@@ -30,6 +30,15 @@ describe('departments and ids', () => {
   it('refuses a project code that is not like 1-01', () => {
     expect(isProjectCode('4-01')).toBe(true);
     expect(() => sheetIdFor(2016, '1.01', '企画課')).toThrow(expect.objectContaining({ code: 'sheet.invalid_project_code' }));
+  });
+
+  it('has one written form per project code, so no spelling derives a second sheet of the same project', () => {
+    for (const code of ['1-01', '1-12', '1-15', '4-01', '10-01', '1-190']) expect(isProjectCode(code)).toBe(true);
+    for (const code of ['1-012', '01-12', '1-1', '1-00', '0-01', '1-0012', ' 1-12', '1-12 ']) {
+      expect(isProjectCode(code)).toBe(false);
+      expect(() => sheetIdFor(2017, code, '産業振興課')).toThrow(expect.objectContaining({ code: 'sheet.invalid_project_code', kind: 'validation' }));
+    }
+    expect(parseSheetId('2016.1-012.sangyoshinko')).toBeNull();
   });
 
   it('names streams <category>-<id> with a dash-free category', () => {

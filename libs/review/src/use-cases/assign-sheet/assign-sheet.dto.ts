@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { LIMITS, POLICY_AREAS } from '../../domain/index.js';
 
 export class AssignSheetDto {
-  @ApiProperty({ example: '1-12', description: 'Project No (事業番号)' })
-  @Matches(/^\d{1,2}-\d{1,3}$/, { message: 'projectCode must look like 1-12' })
+  // The canonical form is checked by the domain (sheet.invalid_project_code), in one place for every route.
+  @ApiProperty({ example: '1-12', description: 'Project No (事業番号), canonical form <area>-<two-digit number>: 1-01, 4-01' })
+  @IsString()
+  @MaxLength(20)
   projectCode!: string;
 
   @ApiProperty({ example: '市内創業支援等事業' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.projectName) projectName!: string;

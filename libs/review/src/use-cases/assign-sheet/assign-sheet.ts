@@ -1,8 +1,8 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateService } from '../../application/aggregate-service.js';
-import { CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
+import { CycleAggregate, DepartmentsAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
 import type { CommandMeta, CommandResult } from '../../application/command-meta.js';
-import { carryForwardContent, sheetIdFor, type AddSheetToCycle, type AssignSheet, type PolicyArea } from '../../domain/index.js';
+import { DEPARTMENTS_STREAM, carryForwardContent, requireDepartment, sheetIdFor, type AddSheetToCycle, type AssignSheet, type PolicyArea } from '../../domain/index.js';
 
 export interface AssignSheetInput {
   fiscalYear: number;
@@ -31,9 +31,17 @@ export class AssignSheetHandler implements ICommandHandler<AssignSheetCommand> {
   constructor(private readonly aggregates: AggregateService) {}
 
   async execute({ input, meta }: AssignSheetCommand) {
-    const sheetId = sheetIdFor(input.fiscalYear, input.projectCode, input.department);
-    const cycleCommand: AddSheetToCycle = { type: 'AddSheetToCycle', sheetId, projectCode: input.projectCode, department: input.department };
-    const previousId = sheetIdFor(input.fiscalYear - 1, input.projectCode, input.department);
+    // Only a department of the master: its slug (not one derived from the name) goes into the sheet id.
+    const department = requireDepartment((await this.aggregates.load(DepartmentsAggregate, DEPARTMENTS_STREAM)).state, input.department);
+    const sheetId = sheetIdFor(input.fiscalYear, input.projectCode, department);
+    const cycleCommand: AddSheetToCycle = {
+      type: 'AddSheetToCycle',
+      sheetId,
+      projectCode: input.projectCode,
+      department: department.name,
+      departmentSlug: department.slug,
+    };
+    const previousId = sheetIdFor(input.fiscalYear - 1, input.projectCode, department);
     const previous = await this.aggregates.load(SheetAggregate, sheetStreamId(previousId));
     const command: AssignSheet = {
       type: 'AssignSheet',
@@ -41,7 +49,8 @@ export class AssignSheetHandler implements ICommandHandler<AssignSheetCommand> {
       fiscalYear: input.fiscalYear,
       projectCode: input.projectCode,
       projectName: input.projectName,
-      department: input.department,
+      department: department.name,
+      departmentSlug: department.slug,
       policyAreas: input.policyAreas as PolicyArea[],
       ...(previous.state.exists ? { carriedForward: { fromSheetId: previousId, content: carryForwardContent(previous.state.content) } } : {}),
     };

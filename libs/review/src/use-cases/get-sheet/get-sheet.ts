@@ -5,6 +5,7 @@ import { withCyclePublications } from '../../application/publications.js';
 import { DomainError, type Actor } from '../../domain/index.js';
 import { ReviewQueries } from '../../read-models/review-queries.js';
 import { toSheetView, type SheetView } from '../../read-models/sheet-view.js';
+import type { StreamIntegrity } from '../../application/integrity.js';
 import { assertMayRead } from '../viewer.js';
 
 /** Time travel: at a version, as of a business time, or as the system knew it at a recorded time. */
@@ -14,7 +15,9 @@ export interface SheetMoment {
   knownAt?: string;
 }
 
-export class GetSheetQuery extends Query<SheetView> {
+export type VerifiedSheetView = SheetView & { integrity: StreamIntegrity };
+
+export class GetSheetQuery extends Query<VerifiedSheetView> {
   constructor(
     readonly sheetId: string,
     readonly viewer: Actor,
@@ -32,19 +35,25 @@ export class GetSheetHandler implements IQueryHandler<GetSheetQuery> {
     private readonly aggregates: AggregateService,
   ) {}
 
-  async execute({ sheetId, viewer, at }: GetSheetQuery): Promise<SheetView> {
+  async execute({ sheetId, viewer, at }: GetSheetQuery): Promise<VerifiedSheetView> {
     const travelling = at.version !== undefined || at.asOf !== undefined || at.knownAt !== undefined;
-    const view = travelling ? await this.travel(sheetId, at, viewer) : await this.queries.sheet(sheetId);
-    if (!view) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${sheetId}`, { sheetId, ...at });
-    assertMayRead(viewer, view.department);
-    return view;
+    // Every read verifies the stream, so a tampered history is never served as if nothing happened.
+    const found = travelling ? await this.travel(sheetId, at, viewer) : await this.current(sheetId);
+    if (!found) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${sheetId}`, { sheetId, ...at });
+    assertMayRead(viewer, found.department);
+    return found;
+  }
+
+  private async current(sheetId: string): Promise<VerifiedSheetView | null> {
+    const [view, integrity] = await Promise.all([this.queries.sheet(sheetId), this.aggregates.integrity(sheetStreamId(sheetId))]);
+    return view ? { ...view, integrity } : null;
   }
 
   /**
    * Past states are folded from the stream itself: the events are the record. A moment the stream
    * has not reached, or one before it began, is refused rather than answered with another state.
    */
-  private async travel(sheetId: string, at: SheetMoment, viewer: Actor): Promise<SheetView | null> {
+  private async travel(sheetId: string, at: SheetMoment, viewer: Actor): Promise<VerifiedSheetView | null> {
     const loaded = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId), {
       ...(at.version !== undefined ? { toRevision: at.version } : {}),
       ...(at.asOf !== undefined ? { occurredUntil: at.asOf } : {}),
@@ -53,7 +62,8 @@ export class GetSheetHandler implements IQueryHandler<GetSheetQuery> {
     const reached = loaded.state.exists && loaded.version !== null && (at.version === undefined || loaded.version === at.version);
     if (reached) {
       const moment = { ...(at.asOf !== undefined ? { occurredUntil: at.asOf } : {}), ...(at.knownAt !== undefined ? { recordedUntil: at.knownAt } : {}) };
-      return toSheetView(await withCyclePublications(this.aggregates, loaded.state, loaded.version!, moment), loaded.version!);
+      const state = await withCyclePublications(this.aggregates, loaded.state, loaded.version!, moment);
+      return { ...toSheetView(state, loaded.version!), integrity: loaded.integrity };
     }
     const now = await this.queries.sheet(sheetId);
     if (!now) return null;

@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateService } from '../../application/aggregate-service.js';
 import { CycleAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
 import type { CommandMeta, CommandResult } from '../../application/command-meta.js';
+import { StreamIntegrityError } from '../../application/integrity.js';
 import type { CycleState, PublishCycle, SheetSnapshot } from '../../domain/index.js';
 
 export class PublishCycleCommand extends Command<CommandResult & { edition: number }> {
@@ -42,6 +43,8 @@ export class PublishCycleHandler implements ICommandHandler<PublishCycleCommand>
     return Promise.all(
       Object.keys(sheets).map(async (sheetId) => {
         const loaded = await this.aggregates.load(SheetAggregate, sheetStreamId(sheetId));
+        // Refused before any sheet is touched: an edition must never pin a history that fails its chain.
+        if (loaded.integrity.status === 'broken') throw new StreamIntegrityError(sheetStreamId(sheetId), loaded.integrity.revision, loaded.integrity.problem);
         return {
           sheetId,
           status: loaded.state.exists ? loaded.state.status : 'missing',
