@@ -48,6 +48,10 @@ describe('Backup and restore (seed → publish twice → backup → restore into
       .expect(200);
     await http.post('/api/v1/cycles/2016/publish').set(bearer(tokens.planning)).expect(201);
     await t.app.get(Projector).catchUp();
+    // A finding an auditor's verification already resolved: an audit record outside the log.
+    await t.database.db.query(
+      `INSERT INTO integrity_findings (stream_id, revision, problem, detected_by, resolved_at) VALUES ('sheet-2016.1-03.kikaku', 2, 'hash_mismatch', 'read', now())`,
+    );
     restored = await createTestDatabase(ALL_MIGRATIONS, { poolSize: 2 });
   }, 180_000);
   afterAll(async () => {
@@ -56,7 +60,7 @@ describe('Backup and restore (seed → publish twice → backup → restore into
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('writes a backup with a sha256sum sidecar, and restores it: same log, same published bytes, same views, verified', async () => {
+  it('writes a backup with a sha256sum sidecar, and restores it: same log, same published bytes, same views, tokens and findings, verified', async () => {
     const backup = await kensho(t.database.url, 'backup', '--out', file);
     expect(backup.code).toBe(0);
     expect(lastLine(backup.stdout)).toBe(file);
@@ -78,6 +82,9 @@ describe('Backup and restore (seed → publish twice → backup → restore into
     expect(await tableChecksums(restored.db, ALL_PROJECTIONS)).toEqual(await tableChecksums(t.database.db, ALL_PROJECTIONS));
     const tokens = 'SELECT id, token_hash, name, role, department, created_at, revoked_at FROM auth_tokens ORDER BY id';
     expect((await restored.db.query(tokens)).rows).toEqual((await t.database.db.query(tokens)).rows);
+    const findings = 'SELECT id, stream_id, revision, problem, detected_at, detected_by, resolved_at FROM integrity_findings ORDER BY id';
+    expect((await restored.db.query(findings)).rows).toHaveLength(1);
+    expect((await restored.db.query(findings)).rows).toEqual((await t.database.db.query(findings)).rows);
   }, 180_000);
 
   it('restores only into an empty database, and leaves that one untouched', async () => {

@@ -11,7 +11,7 @@ import { TokenService } from '@kensho/auth';
 import { EventStore } from '@kensho/event-store';
 import { Database, FixedClock, databaseUrlFor, ensureDatabase, loadConfig } from '@kensho/platform';
 import { createApp } from '../apps/api/src/create-app.js';
-import { bearer } from './support/test-app.js';
+import { bearer, registerSeedDepartments } from './support/test-app.js';
 
 /**
  * Issue #12: PostgreSQL goes away under load. The app runs against a PostgreSQL of its own, which
@@ -71,6 +71,7 @@ describe('PostgreSQL faults under load (connections killed, server restarted)', 
     app = await createApp({ config, clock: new FixedClock(new Date('2017-05-01T09:00:00+09:00')), logger: false, poolSize: POOL_SIZE });
     await app.init();
     http = request(app.getHttpServer());
+    await registerSeedDepartments(app);
     const tokens = app.get(TokenService);
     planning = (await tokens.issue({ role: 'planning', name: 'faults-planning' })).token;
     department = (await tokens.issue({ role: 'department', department: '産業振興課', name: 'faults-dept' })).token;
@@ -95,7 +96,7 @@ describe('PostgreSQL faults under load (connections killed, server restarted)', 
       const assigned = await http
         .post('/api/v1/cycles/2017/sheets')
         .set(bearer(planning))
-        .send({ projectCode: `8-${i + 1}`, projectName: `障害試験 ${i + 1}`, department: '産業振興課', policyAreas: ['1'] })
+        .send({ projectCode: `8-${String(i + 1).padStart(2, '0')}`, projectName: `障害試験 ${i + 1}`, department: '産業振興課', policyAreas: ['1'] })
         .expect(201);
       sheets.push(assigned.body.id);
       versions.set(assigned.body.id, assigned.body.version);

@@ -22,11 +22,11 @@ describe('kensho bin', () => {
     await t.close();
   });
 
-  it('answers a warm call without compiling, in under 1.5 s (best of three)', async () => {
+  it('answers a warm call without compiling, in under 1.5 s (best of five: other work on the machine only slows a call down)', async () => {
     const stamp = statSync('dist/.build-stamp').mtimeMs;
     const env = { ...process.env, DATABASE_URL: t.database.url };
     const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const started = performance.now();
       const { stdout, stderr } = await run('./bin/kensho.mjs', ['tokens', 'list'], { env, timeout: 60_000 });
       times.push(performance.now() - started);
@@ -42,10 +42,13 @@ describe('kensho bin', () => {
     const { isStale } = await buildTool();
     const base = mkdtempSync(join(tmpdir(), 'kensho-stale-'));
     for (const dir of ['apps/api/src', 'libs/x/src', 'dist']) mkdirSync(join(base, dir), { recursive: true });
-    const past = new Date(Date.now() - 60_000);
+    // File times come from the kernel's coarse clock: keep the stamp well clear of "now" on both sides.
+    const sourcesWritten = new Date(Date.now() - 60_000);
+    const built = new Date(Date.now() - 10_000);
     for (const file of ['apps/api/src/main.ts', 'libs/x/src/x.unit.spec.ts', 'tsconfig.json', 'dist/.build-stamp']) {
       writeFileSync(join(base, file), '');
-      utimesSync(join(base, file), past, file === 'dist/.build-stamp' ? new Date() : past);
+      const time = file === 'dist/.build-stamp' ? built : sourcesWritten;
+      utimesSync(join(base, file), time, time);
     }
     expect(isStale(base)).toBe(false);
     writeFileSync(join(base, 'libs/x/src/x.unit.spec.ts'), '// a test changed: the build does not compile tests');

@@ -34,6 +34,15 @@ export interface TestApp {
 const DEPARTMENTS_JSON = fileURLToPath(new URL('../../seeds/fy2016/departments.json', import.meta.url));
 const SETUP: Actor = { id: 'test-setup', role: 'system' };
 
+/** The FY2016 department master, as the seed registers it: department tokens need registered departments. */
+export async function registerSeedDepartments(app: INestApplication): Promise<void> {
+  const bus = app.get(CommandBus);
+  for (const d of JSON.parse(readFileSync(DEPARTMENTS_JSON, 'utf8')) as Array<{ name: string; slug: string }>) {
+    const commandId = newId();
+    await bus.execute(new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, { commandId, correlationId: commandId, causationId: commandId, actor: SETUP }));
+  }
+}
+
 /** The whole API on its own fresh database, with a token per role and a controllable clock. */
 export async function startTestApp(options: { projector?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase(ALL_MIGRATIONS, { poolSize: 5 });
@@ -41,12 +50,7 @@ export async function startTestApp(options: { projector?: boolean } = {}): Promi
   const config = { ...loadConfig({}), databaseUrl: database.url, projectionWaitMs: 5000 };
   const app = await createApp({ config, clock, logger: false, projector: options.projector });
   await app.init();
-  // The FY2016 department master, as the seed registers it: department tokens need registered departments.
-  const bus = app.get(CommandBus);
-  for (const d of JSON.parse(readFileSync(DEPARTMENTS_JSON, 'utf8')) as Array<{ name: string; slug: string }>) {
-    const commandId = newId();
-    await bus.execute(new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, { commandId, correlationId: commandId, causationId: commandId, actor: SETUP }));
-  }
+  await registerSeedDepartments(app);
   const tokenService = app.get(TokenService);
   const issue = async (role: string, department?: string) => (await tokenService.issue({ role, department, name: `test-${role}-${department ?? ''}` })).token;
   const tokens: TestTokens = {

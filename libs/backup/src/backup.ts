@@ -23,6 +23,7 @@ const SELECTS: Record<DurableTable, string> = {
   pub_documents: `SELECT fiscal_year, edition, name, content_type, encode(body, 'base64'), sha256, rendered_at::text
                   FROM pub_documents ORDER BY fiscal_year, edition, name`,
   auth_tokens: `SELECT id::text, token_hash, name, role, department, created_at::text, revoked_at::text FROM auth_tokens ORDER BY created_at, id`,
+  integrity_findings: `SELECT id, stream_id, revision, problem, detected_at::text, detected_by, resolved_at::text FROM integrity_findings ORDER BY id`,
 };
 
 const PAGE = 2000;

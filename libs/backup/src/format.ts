@@ -8,10 +8,11 @@ export const BACKUP_VERSION = 1;
 
 /**
  * What cannot be rebuilt from the log, and so is backed up: the log itself, the bytes each edition
- * was published as, and the API tokens. Everything else (views, audit trail, checkpoints) is
+ * was published as, the API tokens, and the integrity findings (an audit record kept outside the
+ * log, because the log is what they doubt). Everything else (views, audit trail, checkpoints) is
  * rebuilt from the log on restore; stored idempotent answers are short-lived and left out.
  */
-export const DURABLE_TABLES = ['es_events', 'pub_documents', 'auth_tokens'] as const;
+export const DURABLE_TABLES = ['es_events', 'pub_documents', 'auth_tokens', 'integrity_findings'] as const;
 export type DurableTable = (typeof DURABLE_TABLES)[number];
 
 export interface BackupHeader {
@@ -40,6 +41,7 @@ export const COLUMNS: Record<DurableTable, readonly string[]> = {
   es_events: ['event_id', 'stream_id', 'stream_revision', 'event_type', 'data', 'metadata', 'recorded_at'],
   pub_documents: ['fiscal_year', 'edition', 'name', 'content_type', 'body', 'sha256', 'rendered_at'],
   auth_tokens: ['id', 'token_hash', 'name', 'role', 'department', 'created_at', 'revoked_at'],
+  integrity_findings: ['id', 'stream_id', 'revision', 'problem', 'detected_at', 'detected_by', 'resolved_at'],
 };
 
 export class BackupError extends Error {}

@@ -83,6 +83,8 @@ const INSERTS: Record<DurableTable, string> = {
                   FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[]) AS u(a, b, c, d, e, f, g)`,
   auth_tokens: `INSERT INTO auth_tokens (id, token_hash, name, role, department, created_at, revoked_at)
                 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[])`,
+  integrity_findings: `INSERT INTO integrity_findings (id, stream_id, revision, problem, detected_at, detected_by, resolved_at) OVERRIDING SYSTEM VALUE
+                       SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::timestamptz[], $6::text[], $7::timestamptz[])`,
 };
 
 const BATCH = 500;
@@ -99,7 +101,7 @@ export async function restoreBackup(db: Database, path: string, onProgress: (tab
       const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
       if (rows[0]!.n > 0) throw new BackupError(`The database is not empty (${table} has ${rows[0]!.n} rows): restore only into a new, empty database`);
     }
-    const batch: Record<DurableTable, unknown[][]> = { es_events: [], pub_documents: [], auth_tokens: [] };
+    const batch = Object.fromEntries(DURABLE_TABLES.map((t) => [t, []])) as unknown as Record<DurableTable, unknown[][]>;
     const done = Object.fromEntries(DURABLE_TABLES.map((t) => [t, 0])) as Record<DurableTable, number>;
     const flush = async (table: DurableTable) => {
       const rows = batch[table];
@@ -130,6 +132,8 @@ export async function restoreBackup(db: Database, path: string, onProgress: (tab
       INSERT INTO es_streams (stream_id, category, revision, head_hash)
       SELECT stream_id, split_part(stream_id, '-', 1), max(stream_revision), (array_agg(metadata->>'hash' ORDER BY stream_revision DESC))[1]
       FROM es_events GROUP BY stream_id`);
+    // Findings keep their ids; new ones continue after them.
+    await client.query(`SELECT setval(pg_get_serial_sequence('integrity_findings', 'id'), coalesce(max(id), 0) + 1, false) FROM integrity_findings`);
   });
   return checked;
 }

@@ -11,7 +11,7 @@ import { out } from '../output.js';
 import { countEvents, progressPrinter } from '../progress.js';
 
 const describeCounts = (counts: Record<DurableTable, number>) =>
-  `${counts.es_events} events, ${counts.pub_documents} published documents, ${counts.auth_tokens} tokens`;
+  `${counts.es_events} events, ${counts.pub_documents} published documents, ${counts.auth_tokens} tokens, ${counts.integrity_findings} integrity findings`;
 
 function rowProgress(verb: string): (table: DurableTable, rows: number) => void {
   let last = 0;
