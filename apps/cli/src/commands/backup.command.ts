@@ -33,7 +33,7 @@ interface BackupOptions {
   out?: string;
 }
 
-@Command({ name: 'backup', description: 'Write a consistent backup (event log, published documents, tokens) with a SHA-256 sidecar' })
+@Command({ name: 'backup', description: 'Write a consistent backup (event log, published documents, tokens, integrity findings) with a SHA-256 sidecar' })
 export class BackupCommand extends CommandRunner {
   constructor(
     private readonly db: Database,
