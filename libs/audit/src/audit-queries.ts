@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@kensho/platform';
-import { fiscalYearOf } from './audit.projection.js';
+import { cycleStreamId, fiscalYearOfStream, sheetStreamId } from '@kensho/review';
 import type { FieldChange } from './describe-changes.js';
 
 /** An edition pinning a sheet: the version it shows and that version's hash. */
@@ -131,11 +131,11 @@ export class AuditQueries {
    * is recorded on the cycle (CyclePublished), not in the sheet's own history.
    */
   async publicationsOf(sheetId: string): Promise<SheetPublicationRow[]> {
-    const fiscalYear = fiscalYearOf(`sheet-${sheetId}`);
+    const fiscalYear = fiscalYearOfStream(sheetStreamId(sheetId));
     if (fiscalYear === null) return [];
     const result = await this.db.query<{ state: { editions?: Array<{ edition: number; publishedAt: string; sheets: Array<{ sheetId: string; version: number; headHash: string }> }> } }>(
       'SELECT state FROM audit_stream_states WHERE stream_id = $1',
-      [`cycle-${fiscalYear}`],
+      [cycleStreamId(fiscalYear)],
     );
     const editions = result.rows[0]?.state.editions ?? [];
     return editions.flatMap(({ edition, publishedAt, sheets }) =>

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@kensho/event-store';
 import { BatchStates, statesFrom, writeRows, type Projection } from '@kensho/projections';
-import { CycleAggregate, DepartmentsAggregate, SheetAggregate, upcast, type AggregateDefinition } from '@kensho/review';
+import { CycleAggregate, DepartmentsAggregate, SheetAggregate, fiscalYearOfStream, parseStreamId, upcast, type AggregateDefinition } from '@kensho/review';
 import { describeChanges, type FieldChange } from './describe-changes.js';
 
 const AGGREGATES: Record<string, AggregateDefinition<unknown, unknown>> = {
@@ -9,18 +9,15 @@ const AGGREGATES: Record<string, AggregateDefinition<unknown, unknown>> = {
   master: DepartmentsAggregate as AggregateDefinition<unknown, unknown>,
 };
 
-/** 2016 from 'sheet-2016.1-12.sangyoshinko' or 'cycle-2016'. */
-export function fiscalYearOf(streamId: string): number | null {
-  const match = /^[a-z]+-(\d{4})(?:\.|$)/.exec(streamId);
-  return match ? Number(match[1]) : null;
-}
-
 const AUDIT_COLUMNS = [
   'position', 'stream_id', 'revision', 'event_type', 'fiscal_year', 'actor_id', 'actor_name', 'role', 'department',
   'command_id', 'correlation_id', 'causation_id', 'occurred_at', 'recorded_at', 'imported', 'changes',
 ];
 
-const aggregateOf = (streamId: string) => AGGREGATES[streamId.slice(0, streamId.indexOf('-'))];
+const aggregateOf = (streamId: string) => {
+  const stream = parseStreamId(streamId);
+  return stream ? AGGREGATES[stream.category] : undefined;
+};
 
 /**
  * Folds each stream with the domain's own evolve, so the change recorded for an event is exactly
@@ -62,7 +59,7 @@ function auditRow(event: RecordedEvent, changes: FieldChange[]): Record<string, 
     stream_id: event.streamId,
     revision: event.revision,
     event_type: event.type,
-    fiscal_year: fiscalYearOf(event.streamId),
+    fiscal_year: fiscalYearOfStream(event.streamId),
     actor_id: m.actorId,
     actor_name: typeof m.actorName === 'string' ? m.actorName : null,
     role: m.role,

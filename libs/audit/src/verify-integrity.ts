@@ -1,6 +1,6 @@
 import { EventStore, GENESIS_HASH, eventHash, type RecordedEvent } from '@kensho/event-store';
 import type { Database } from '@kensho/platform';
-import type { IntegrityFindings } from '@kensho/review';
+import { cycleStreamId, fiscalYearOfStream, sheetStreamId, type IntegrityFindings } from '@kensho/review';
 
 export interface IntegrityBreak {
   streamId: string;
@@ -81,16 +81,16 @@ export async function verifyIntegrity(
         const found = pinsOf(event);
         pins.push(...found);
         const edition = (event.data as { edition: number }).edition;
-        editions.set(`${event.streamId.slice('cycle-'.length)}/${edition}`, { streamId: event.streamId, revision: event.revision, position: event.position });
+        editions.set(`${fiscalYearOfStream(event.streamId)}/${edition}`, { streamId: event.streamId, revision: event.revision, position: event.position });
       }
     }
     eventsChecked += page.events.length;
     progress(eventsChecked);
   }
   for (const pin of pins) {
-    const [pinned] = await store.readStream(`sheet-${pin.sheetId}`, { fromRevision: pin.version, toRevision: pin.version });
+    const [pinned] = await store.readStream(sheetStreamId(pin.sheetId), { fromRevision: pin.version, toRevision: pin.version });
     if (!pinned) {
-      breaks.push({ streamId: `sheet-${pin.sheetId}`, revision: pin.version, problem: 'pin_missing', expected: pin.headHash, actual: null,
+      breaks.push({ streamId: sheetStreamId(pin.sheetId), revision: pin.version, problem: 'pin_missing', expected: pin.headHash, actual: null,
         detail: `FY${pin.fiscalYear} edition ${pin.edition} pins version ${pin.version}, which no longer exists` });
     } else if (pinned.metadata.hash !== pin.headHash) {
       breaks.push({ streamId: pinned.streamId, revision: pin.version, problem: 'pin_mismatch', expected: pin.headHash, actual: pinned.metadata.hash,
@@ -145,16 +145,22 @@ function checkLink(streams: Map<string, StreamProgress>, event: RecordedEvent, b
 
 function pinsOf(event: RecordedEvent): Pin[] {
   const data = event.data as { edition: number; sheets: Array<{ sheetId: string; version: number; headHash: string }> };
-  const fiscalYear = Number(event.streamId.slice('cycle-'.length));
+  const fiscalYear = fiscalYearOfStream(event.streamId)!;
   return data.sheets.map((s) => ({ ...s, edition: data.edition, fiscalYear }));
 }
 
 /** Deleting a stream's last events leaves no gap; the views still remember how far each stream went. */
 async function missingTails(db: Database, streams: Map<string, StreamProgress>): Promise<IntegrityBreak[]> {
-  const seen = await db.query<{ stream_id: string; version: number }>(
-    `SELECT 'sheet-' || sheet_id AS stream_id, version FROM rm_sheets
-     UNION ALL SELECT 'cycle-' || fiscal_year, version FROM rm_cycles`,
-  );
+  const [sheets, cycles] = await Promise.all([
+    db.query<{ sheet_id: string; version: number }>('SELECT sheet_id, version FROM rm_sheets'),
+    db.query<{ fiscal_year: number; version: number }>('SELECT fiscal_year, version FROM rm_cycles'),
+  ]);
+  const seen = {
+    rows: [
+      ...sheets.rows.map((r) => ({ stream_id: sheetStreamId(r.sheet_id), version: r.version })),
+      ...cycles.rows.map((r) => ({ stream_id: cycleStreamId(r.fiscal_year), version: r.version })),
+    ],
+  };
   const breaks: IntegrityBreak[] = [];
   for (const row of seen.rows) {
     const stream = streams.get(row.stream_id);
@@ -188,7 +194,7 @@ async function publishedDocuments(db: Database, editions: Map<string, Edition>):
     const edition = editions.get(key);
     const label = `FY${d.fiscal_year} edition ${d.edition}, ${d.name}`;
     if (!edition) {
-      breaks.push({ streamId: `cycle-${d.fiscal_year}`, revision: -1, problem: 'document_orphan', expected: null, actual: d.name,
+      breaks.push({ streamId: cycleStreamId(d.fiscal_year), revision: -1, problem: 'document_orphan', expected: null, actual: d.name,
         detail: `${label} is published, but no CyclePublished of that edition is in the log` });
     } else if (d.actual !== d.recorded) {
       breaks.push({ streamId: edition.streamId, revision: edition.revision, problem: 'document_mismatch', expected: d.recorded, actual: d.actual,

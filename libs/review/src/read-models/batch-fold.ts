@@ -4,7 +4,7 @@ import { BatchStates, keysOf, statesFrom } from '@kensho/projections';
 import { CycleAggregate, SheetAggregate, type AggregateDefinition } from '../application/aggregates.js';
 import { upcast } from '../application/event-registry.js';
 import { quoteIdentifier } from '@kensho/platform';
-import { withPublications, type CyclePublished, type CycleState, type SheetState } from '../domain/index.js';
+import { parseStreamId, withPublications, type CyclePublished, type CycleState, type SheetState } from '../domain/index.js';
 
 /**
  * Folds one event into a batch's states with the aggregate's own evolve. Events before a stream's
@@ -52,11 +52,11 @@ export async function foldSheetsAndCycles(
     for (const row of stored.rows) versions.set(row.sheet_id, row.version);
   }
   for (const event of events) {
-    if (event.streamId.startsWith('sheet-')) {
-      const key = event.streamId.slice('sheet-'.length);
-      if (foldEvent(sheets, SheetAggregate, key, event).exists) versions.set(key, event.revision);
-    } else if (event.streamId.startsWith('cycle-')) {
-      if (tables.cycles) foldEvent(cycles, CycleAggregate, event.streamId.slice('cycle-'.length), event);
+    const stream = parseStreamId(event.streamId);
+    if (stream?.category === 'sheet') {
+      if (foldEvent(sheets, SheetAggregate, stream.sheetId, event).exists) versions.set(stream.sheetId, event.revision);
+    } else if (stream?.category === 'cycle') {
+      if (tables.cycles) foldEvent(cycles, CycleAggregate, String(stream.fiscalYear), event);
       if (event.type === 'CyclePublished') foldPublication(sheets, versions, event);
     }
   }

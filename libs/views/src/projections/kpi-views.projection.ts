@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '@kensho/event-store';
 import { writeRows, type BatchStates, type Projection } from '@kensho/projections';
-import { foldSheetsAndCycles, upcast, type NumericalGoalsRecorded, type SheetState } from '@kensho/review';
+import { foldSheetsAndCycles, parseStreamId, upcast, type NumericalGoalsRecorded, type SheetState } from '@kensho/review';
 
 /** Strategy KPIs group by their master id; a KPI typed in without one groups by its name. */
 export const kpiKeyOf = (entry: { kpiId?: string; name: string }): string => (entry.kpiId ? `id:${entry.kpiId}` : `name:${entry.name.trim()}`);
@@ -40,9 +40,10 @@ async function writeSheets(client: pg.PoolClient, sheets: BatchStates<SheetState
 async function writeGoals(client: pg.PoolClient, events: readonly RecordedEvent[]): Promise<void> {
   const latest = new Map<number, NumericalGoalsRecorded['data']['goals']>();
   for (const event of events) {
-    if (!event.streamId.startsWith('cycle-')) continue;
+    const stream = parseStreamId(event.streamId);
+    if (stream?.category !== 'cycle') continue;
     const domainEvent = upcast(event);
-    if (domainEvent.type === 'NumericalGoalsRecorded') latest.set(Number(event.streamId.slice('cycle-'.length)), (domainEvent as NumericalGoalsRecorded).data.goals);
+    if (domainEvent.type === 'NumericalGoalsRecorded') latest.set(stream.fiscalYear, (domainEvent as NumericalGoalsRecorded).data.goals);
   }
   if (latest.size === 0) return;
   await client.query('DELETE FROM v_numerical_goals WHERE fiscal_year = ANY($1::int[])', [[...latest.keys()]]);

@@ -38,5 +38,29 @@ export function parseSheetId(sheetId: string): { fiscalYear: number; projectCode
 }
 
 // Stream names are '<category>-<id>'; the category must not contain '-' (EventStoreDB's convention).
+// They are part of the audit record: built and read here only.
 export const sheetStreamId = (sheetId: string): string => `sheet-${sheetId}`;
 export const cycleStreamId = (fiscalYear: number): string => `cycle-${fiscalYear}`;
+
+export type StreamName =
+  | { category: 'sheet'; sheetId: string; fiscalYear: number | null }
+  | { category: 'cycle'; fiscalYear: number }
+  | { category: 'master'; name: string };
+
+/** What a stream id names; null for a stream that is none of Kensho's. */
+export function parseStreamId(streamId: string): StreamName | null {
+  const dash = streamId.indexOf('-');
+  if (dash <= 0) return null;
+  const category = streamId.slice(0, dash);
+  const id = streamId.slice(dash + 1);
+  if (category === 'sheet' && id.length > 0) return { category, sheetId: id, fiscalYear: /^\d{4}(?=\.)/.test(id) ? Number(id.slice(0, 4)) : null };
+  if (category === 'cycle' && /^\d{4}$/.test(id)) return { category, fiscalYear: Number(id) };
+  if (category === 'master' && id.length > 0) return { category, name: id };
+  return null;
+}
+
+/** The fiscal year a stream belongs to: a sheet's or a cycle's; null for master data. */
+export function fiscalYearOfStream(streamId: string): number | null {
+  const name = parseStreamId(streamId);
+  return name && name.category !== 'master' ? name.fiscalYear : null;
+}

@@ -1,5 +1,5 @@
 import { departmentName, departmentSlug, sameDepartment } from './departments.js';
-import { cycleStreamId, isProjectCode, parseSheetId, sheetIdFor, sheetStreamId } from './ids.js';
+import { cycleStreamId, fiscalYearOfStream, isProjectCode, parseSheetId, parseStreamId, sheetIdFor, sheetStreamId } from './ids.js';
 
 describe('departments and ids', () => {
   it('uses the table slug of a known department', () => {
@@ -44,5 +44,23 @@ describe('departments and ids', () => {
   it('names streams <category>-<id> with a dash-free category', () => {
     expect(sheetStreamId('2016.1-15.sangyoshinko')).toBe('sheet-2016.1-15.sangyoshinko');
     expect(cycleStreamId(2016)).toBe('cycle-2016');
+  });
+});
+
+describe('stream ids: built and read in one place', () => {
+  it('reads what sheetStreamId and cycleStreamId build', () => {
+    expect(parseStreamId(sheetStreamId('2016.1-12.sangyoshinko'))).toEqual({ category: 'sheet', sheetId: '2016.1-12.sangyoshinko', fiscalYear: 2016 });
+    expect(parseStreamId(cycleStreamId(2017))).toEqual({ category: 'cycle', fiscalYear: 2017 });
+    expect(parseStreamId('master-departments')).toEqual({ category: 'master', name: 'departments' });
+  });
+
+  it('names no stream for ids that are none of Kensho\'s', () => {
+    for (const id of ['', 'sheet', 'sheet-', '-x', 'cycle-20x6', 'cycle-2016.1', 'poison-1', 'kensho']) expect(parseStreamId(id)).toBeNull();
+  });
+
+  it('gives the fiscal year of sheets and cycles, none for master data', () => {
+    expect(fiscalYearOfStream('sheet-2016.1-12.sangyoshinko')).toBe(2016);
+    expect(fiscalYearOfStream('cycle-2016')).toBe(2016);
+    expect(fiscalYearOfStream('master-departments')).toBeNull();
   });
 });
