@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, describeChanges, verifyIntegrity, type AuditRow } from '@kensho/audit';
@@ -7,6 +7,8 @@ import { EventStore } from '@kensho/event-store';
 import { Database, INTEGER_RANGES } from '@kensho/platform';
 import { AggregateService, DomainError, QueryInteger, SheetAggregate, sheetStreamId } from '@kensho/review';
 import { Roles } from '../http/auth.js';
+import { ApiProblems } from '../http/openapi.js';
+import { AuditPageDto, IntegrityReportDto, SheetDiffDto, SheetHistoryDto } from '../http/responses.js';
 import { ReadYourWrites } from './read-your-writes.js';
 
 class AuditFilterDto {
@@ -26,8 +28,8 @@ class AuditFilterDto {
 }
 
 class DiffQueryDto {
-  @QueryInteger(INTEGER_RANGES.version) from!: number;
-  @QueryInteger(INTEGER_RANGES.version) to!: number;
+  @QueryInteger(INTEGER_RANGES.version, { required: true }) from!: number;
+  @QueryInteger(INTEGER_RANGES.version, { required: true }) to!: number;
 }
 
 class HistoryQueryDto {
@@ -36,6 +38,7 @@ class HistoryQueryDto {
 
 /** Auditors (監査) read everything and never write; planning may read one sheet's history. */
 @ApiTags('audit')
+@ApiExtraModels(AuditPageDto)
 @ApiBearerAuth()
 @Controller('api/v1')
 export class AuditController {
@@ -49,6 +52,9 @@ export class AuditController {
 
   @Get('sheets/:id/history')
   @Roles('auditor', 'planning')
+  @ApiOperation({ summary: "A sheet's every event: who, when (business and recorded time) and what changed" })
+  @ApiOkResponse({ type: SheetHistoryDto })
+  @ApiProblems(404)
   async history(@Param('id') id: string, @Query() query: HistoryQueryDto) {
     await this.consistency.await(query.minPosition);
     const events = await this.audit.history(sheetStreamId(id));
@@ -59,6 +65,9 @@ export class AuditController {
   /** What changed between two versions of a sheet, field by field. */
   @Get('sheets/:id/diff')
   @Roles('auditor', 'planning')
+  @ApiOperation({ summary: 'What changed between two versions of a sheet (?from=&to=), field by field' })
+  @ApiOkResponse({ type: SheetDiffDto })
+  @ApiProblems(404)
   async diff(@Param('id') id: string, @Query() query: DiffQueryDto) {
     const [from, to] = await Promise.all(
       [query.from, query.to].map((version) => this.aggregates.load(SheetAggregate, sheetStreamId(id), { toRevision: version })),
@@ -71,6 +80,15 @@ export class AuditController {
 
   @Get('audit/events')
   @Roles('auditor')
+  @ApiOperation({ summary: 'The audit trail, filtered: JSON pages, or every row as CSV (format=csv) or NDJSON (format=jsonl)' })
+  @ApiOkResponse({
+    description: 'A JSON page; with format=csv a UTF-8 CSV with a BOM, with format=jsonl one JSON object (AuditEvent) per line',
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/AuditPage' } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/x-ndjson': { schema: { type: 'string' } },
+    },
+  })
   async events(@Query() query: AuditFilterDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
     await this.consistency.await(query.minPosition);
     const { cursor, limit, format, minPosition: _wait, ...filter } = query;
@@ -90,6 +108,8 @@ export class AuditController {
   @Post('audit/verify')
   @Roles('auditor')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Recompute every hash chain and publication pin; names the first broken link' })
+  @ApiOkResponse({ type: IntegrityReportDto })
   async verify(@Query() query: HistoryQueryDto) {
     // Events of transactions still open are not yet readable; minPosition waits until they are.
     await this.consistency.await(query.minPosition);

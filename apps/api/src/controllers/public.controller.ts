@@ -1,5 +1,5 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Req, Res, applyDecorators } from '@nestjs/common';
+import { ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Database, INTEGER_RANGES } from '@kensho/platform';
@@ -7,6 +7,7 @@ import { DOCUMENT_NAMES, PublicationQueries, type DocumentName, type StoredDocum
 import { DomainError, QueryInteger } from '@kensho/review';
 import { Public } from '../http/auth.js';
 import { EditionParam, FiscalYearParam } from '../http/int-params.js';
+import { ApiProblems } from '../http/openapi.js';
 import { ReadYourWrites } from './read-your-writes.js';
 
 class MinPositionDto {
@@ -14,6 +15,30 @@ class MinPositionDto {
 }
 
 const DATA_FILES = DOCUMENT_NAMES.filter((name) => name !== 'report.html');
+
+const DOCUMENT_HEADERS = {
+  ETag: { description: 'SHA-256 of the bytes as published', schema: { type: 'string' } },
+  'Cache-Control': { description: 'immutable on an edition\'s own address; no-cache on the latest', schema: { type: 'string' } },
+  'X-Kensho-Edition': { description: 'The edition served', schema: { type: 'integer', minimum: 1 } },
+};
+const TEXT = { schema: { type: 'string' } };
+const REPORT = () =>
+  applyDecorators(
+    ApiOkResponse({ description: 'The printable report (Japanese HTML, no script)', headers: DOCUMENT_HEADERS, content: { 'text/html': TEXT } }),
+    ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag' }),
+    ApiProblems(404),
+  );
+const DATA = () =>
+  applyDecorators(
+    ApiParam({ name: 'file', enum: DATA_FILES, description: 'Open data: one header row, one value per cell; CSV in UTF-8 with a BOM' }),
+    ApiOkResponse({
+      description: 'The open-data file as published',
+      headers: DOCUMENT_HEADERS,
+      content: { 'text/csv': TEXT, 'application/json': { schema: { type: 'object', additionalProperties: true, description: 'The same columns and records as the CSV' } } },
+    }),
+    ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag' }),
+    ApiProblems(404),
+  );
 
 // Published pages carry no script at all; whatever slipped through escaping could not run.
 const SECURITY_HEADERS = {
@@ -43,6 +68,9 @@ export class PublicController {
 
   /** 公表履歴: every edition with its time and corrections. */
   @Get(':fy/editions')
+  @ApiOperation({ summary: '公表履歴: every edition with its time and corrections (HTML)' })
+  @ApiOkResponse({ description: 'The editions page', content: { 'text/html': TEXT } })
+  @ApiProblems(404)
   async editions(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto, @Res() res: Response) {
     await this.consistency.await(query.minPosition);
     const page = await this.publications.editionsPage(fiscalYear);
@@ -52,6 +80,8 @@ export class PublicController {
 
   /** An edition's report (HTML). */
   @Get(':fy/editions/:edition')
+  @ApiOperation({ summary: "An edition's report, exactly as published" })
+  @REPORT()
   async edition(
     @FiscalYearParam() fiscalYear: number,
     @EditionParam() edition: number,
@@ -65,6 +95,8 @@ export class PublicController {
 
   /** An edition's open data: sheets.csv, kpis.csv, sheets.json, kpis.json. */
   @Get(':fy/editions/:edition/:file')
+  @ApiOperation({ summary: "An edition's open data: sheets.csv, kpis.csv, sheets.json, kpis.json" })
+  @DATA()
   async editionData(
     @FiscalYearParam() fiscalYear: number,
     @EditionParam() edition: number,
@@ -79,6 +111,8 @@ export class PublicController {
 
   /** The latest edition's report (HTML). */
   @Get(':fy')
+  @ApiOperation({ summary: "The latest edition's report" })
+  @REPORT()
   async latest(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto, @Req() req: Request, @Res() res: Response) {
     await this.consistency.await(query.minPosition);
     this.send(req, res, await this.find(fiscalYear, await this.latestEdition(fiscalYear), 'report.html'), false);
@@ -86,6 +120,8 @@ export class PublicController {
 
   /** The latest edition's open data. */
   @Get(':fy/:file')
+  @ApiOperation({ summary: "The latest edition's open data" })
+  @DATA()
   async latestData(
     @FiscalYearParam() fiscalYear: number,
     @Param('file') file: string,

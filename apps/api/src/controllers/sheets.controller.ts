@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   ApproveSheetCommand,
@@ -30,7 +30,13 @@ import {
 } from '@kensho/review';
 import { CurrentActor, Roles } from '../http/auth.js';
 import { IfMatchVersion, Meta } from '../http/command-meta.js';
+import { ApiProblems, ETAG_HEADER } from '../http/openapi.js';
+import { SheetCommandResultDto, SheetViewDto } from '../http/responses.js';
 import { ReadYourWrites } from './read-your-writes.js';
+
+const IF_MATCH = (required: boolean) =>
+  ApiHeader({ name: 'If-Match', required, description: `The version (ETag) last read, e.g. "3"${required ? '' : '; without it the write applies to the current version'}`, schema: { type: 'string', pattern: '^(W/)?"?[0-9]+"?$' } });
+const WRITTEN = ApiOkResponse({ type: SheetCommandResultDto, headers: ETAG_HEADER, description: 'Applied (or already applied: duplicate); ETag = the new version' });
 
 @ApiTags('sheets')
 @ApiBearerAuth()
@@ -43,6 +49,9 @@ export class SheetsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Sheets, filtered; a department token sees its own department only' })
+  @ApiOkResponse({ type: [SheetViewDto] })
+  @ApiProblems(403)
   async list(@Query() query: ListSheetsQueryDto, @CurrentActor() viewer: Actor) {
     await this.consistency.await(query.minPosition);
     const { minPosition: _wait, ...filter } = query;
@@ -51,6 +60,9 @@ export class SheetsController {
 
   /** The sheet now, at a version (?version=N) or as of a business time (?asOf=ISO). ETag = version. */
   @Get(':id')
+  @ApiOperation({ summary: 'One sheet: now, at a version (?version=N), as of a business time (?asOf) or as known at a recorded time (?knownAt)' })
+  @ApiOkResponse({ type: SheetViewDto, headers: ETAG_HEADER })
+  @ApiProblems(403, 404)
   async get(@Param('id') id: string, @Query() query: GetSheetQueryDto, @CurrentActor() viewer: Actor, @Res({ passthrough: true }) res: Response) {
     await this.consistency.await(query.minPosition);
     const sheet = await this.queries.execute(new GetSheetQuery(id, viewer, { version: query.version, asOf: query.asOf, knownAt: query.knownAt }));
@@ -61,6 +73,10 @@ export class SheetsController {
   /** Revise content (所管課). If-Match required. */
   @Patch(':id')
   @Roles('department')
+  @ApiOperation({ summary: 'Revise the content (所管課); any subset of the fields' })
+  @IF_MATCH(true)
+  @WRITTEN
+  @ApiProblems(403, 404, 409, 412, 428)
   revise(@Param('id') id: string, @Body() body: SheetContentDto, @IfMatchVersion(true) version: number, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     return this.run(res, new ReviseSheetContentCommand(id, { type: 'ReviseSheetContent', changes: toContentPatch(body) }, meta, version));
   }
@@ -68,6 +84,10 @@ export class SheetsController {
   /** Record the department's self-evaluation (所管課の評価). If-Match required. */
   @Put(':id/evaluation')
   @Roles('department')
+  @ApiOperation({ summary: "Record the department's self-evaluation (所管課の評価)" })
+  @IF_MATCH(true)
+  @WRITTEN
+  @ApiProblems(403, 404, 409, 412, 428)
   evaluate(@Param('id') id: string, @Body() body: DepartmentEvaluationDto, @IfMatchVersion(true) version: number, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     const evaluation = body as DepartmentEvaluationPatch;
     return this.run(res, new RecordDepartmentEvaluationCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, meta, version));
@@ -76,6 +96,10 @@ export class SheetsController {
   @Post(':id/submit')
   @Roles('department')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Submit to the planning division; refused (422 sheet.incomplete) while required fields are empty' })
+  @IF_MATCH(false)
+  @WRITTEN
+  @ApiProblems(403, 404, 409, 412)
   submit(@Param('id') id: string, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     return this.run(res, new SubmitSheetCommand(id, { type: 'SubmitSheet' }, meta, version));
   }
@@ -84,6 +108,10 @@ export class SheetsController {
   @Post(':id/return')
   @Roles('planning')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Return to the department with a comment (企画課)' })
+  @IF_MATCH(false)
+  @WRITTEN
+  @ApiProblems(403, 404, 409, 412)
   returnSheet(@Param('id') id: string, @Body() body: ReturnSheetDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     return this.run(res, new ReturnSheetCommand(id, { type: 'ReturnSheet', comment: body.comment }, meta, version));
   }
@@ -91,6 +119,10 @@ export class SheetsController {
   @Post(':id/approve')
   @Roles('planning')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Approve a submitted sheet (企画課)' })
+  @IF_MATCH(false)
+  @WRITTEN
+  @ApiProblems(403, 404, 409, 412)
   approve(@Param('id') id: string, @Body() body: ApproveSheetDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     return this.run(res, new ApproveSheetCommand(id, { type: 'ApproveSheet', comment: body.comment ?? null }, meta, version));
   }
@@ -98,6 +130,10 @@ export class SheetsController {
   /** 推進会議の意見 (committee). */
   @Put(':id/committee-opinion')
   @Roles('committee')
+  @ApiOperation({ summary: "Record the committee's opinion (推進会議の意見) on an approved sheet" })
+  @IF_MATCH(false)
+  @WRITTEN
+  @ApiProblems(403, 404, 409, 412)
   opinion(@Param('id') id: string, @Body() body: CommitteeOpinionDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     return this.run(res, new RecordCommitteeOpinionCommand(id, { type: 'RecordCommitteeOpinion', opinion: body.opinion, rating: body.rating ?? null }, meta, version));
   }
@@ -105,6 +141,10 @@ export class SheetsController {
   /** 市の対応 to the committee's opinion (企画課). */
   @Put(':id/city-response')
   @Roles('planning')
+  @ApiOperation({ summary: "Record the city's response (市の対応) to the committee's opinion" })
+  @IF_MATCH(false)
+  @WRITTEN
+  @ApiProblems(403, 404, 409, 412)
   cityResponse(@Param('id') id: string, @Body() body: CityResponseDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     return this.run(res, new RecordCityResponseCommand(id, { type: 'RecordCityResponse', response: body.response }, meta, version));
   }
@@ -113,6 +153,10 @@ export class SheetsController {
   @Post(':id/corrections')
   @Roles('planning')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Correct a published sheet with a reason (訂正); the next publication is a new edition' })
+  @IF_MATCH(false)
+  @WRITTEN
+  @ApiProblems(403, 404, 409, 412)
   correct(@Param('id') id: string, @Body() body: CorrectPublishedSheetDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     return this.run(res, new CorrectPublishedSheetCommand(id, { type: 'CorrectPublishedSheet', changes: toContentPatch(body.changes), reason: body.reason }, meta, version));
   }
