@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, Req, Res, applyDecorators } from '@nestjs/common';
-import { ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
 import { Database, INTEGER_RANGES } from '@kensho/platform';
@@ -22,10 +22,12 @@ const DOCUMENT_HEADERS = {
   'X-Kensho-Edition': { description: 'The edition served', schema: { type: 'integer', minimum: 1 } },
 };
 const TEXT = { schema: { type: 'string' } };
+const IF_NONE_MATCH = ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag already held: 304 when unchanged', schema: { type: 'string' } });
 const REPORT = () =>
   applyDecorators(
     ApiOkResponse({ description: 'The printable report (Japanese HTML, no script)', headers: DOCUMENT_HEADERS, content: { 'text/html': TEXT } }),
-    ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag' }),
+    ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag', headers: DOCUMENT_HEADERS }),
+    IF_NONE_MATCH,
     ApiProblems(404),
   );
 const DATA = () =>
@@ -36,7 +38,8 @@ const DATA = () =>
       headers: DOCUMENT_HEADERS,
       content: { 'text/csv': TEXT, 'application/json': { schema: { type: 'object', additionalProperties: true, description: 'The same columns and records as the CSV' } } },
     }),
-    ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag' }),
+    ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag', headers: DOCUMENT_HEADERS }),
+    IF_NONE_MATCH,
     ApiProblems(404),
   );
 
