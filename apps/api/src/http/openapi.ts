@@ -35,7 +35,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not application/json (`request.unsupported_media_type`)',
   422: 'A lifecycle or business rule refuses the change, or an Idempotency-Key reused for another request',
   428: 'If-Match is required on this write (`request.if_match_required`)',
-  503: 'The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After',
+  503: 'The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After',
 };
 
 const PROBLEM_HEADERS: Record<number, HeadersObject> = {
