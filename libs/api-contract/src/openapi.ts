@@ -1471,7 +1471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1625,7 +1625,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1706,7 +1706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1745,7 +1745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1855,6 +1855,10 @@ export interface operations {
                 /** @description Wait until the views include this global position (read your own writes); 409 read.position_ahead if no write answered with it */
                 minPosition?: number;
                 version?: number;
+                /** @description The cycle as of this business time (ISO 8601) */
+                asOf?: string;
+                /** @description The cycle as the system knew it at this recorded time (ISO 8601) */
+                knownAt?: string;
             };
             header?: never;
             path: {
@@ -1909,7 +1913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1990,7 +1994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2348,7 +2352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2436,7 +2440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3618,7 +3622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3706,7 +3710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3799,7 +3803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3885,7 +3889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3976,7 +3980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4069,7 +4073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4160,7 +4164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4251,7 +4255,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4342,7 +4346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4434,7 +4438,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`read.projection_lag`), or a backing store is down; retry after Retry-After */
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */

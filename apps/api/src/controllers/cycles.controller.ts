@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { INTEGER_RANGES } from '@kensho/platform';
@@ -31,8 +31,8 @@ class MinPositionDto {
 
 class CycleMomentDto extends MinPositionDto {
   @IsOptional() @QueryInteger(INTEGER_RANGES.version) version?: number;
-  @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
-  @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
+  @ApiPropertyOptional({ description: 'The cycle as of this business time (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ description: 'The cycle as the system knew it at this recorded time (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
 }
 
 @ApiTags('cycles')
