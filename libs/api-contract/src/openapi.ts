@@ -4,46 +4,6 @@
  */
 
 export interface paths {
-    "/api/v1/sheets/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A sheet's every event: who, when (business and recorded time) and what changed
-         * @description Roles: auditor, planning.
-         */
-        get: operations["Audit_history"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/sheets/{id}/diff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What changed between two versions of a sheet (?from=&to=), field by field
-         * @description Roles: auditor, planning.
-         */
-        get: operations["Audit_diff"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/audit/events": {
         parameters: {
             query?: never;
@@ -111,7 +71,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Every review cycle, newest first: fiscal year, title, status, deadlines, sheets per status, editions
+         * @description Roles: any signed-in role.
+         */
+        get: operations["Cycles_list"];
         put?: never;
         /**
          * Open the review cycle of a fiscal year (企画課)
@@ -408,6 +372,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sheets/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sheet's every event: who, when (business and recorded time) and what changed
+         * @description Roles: auditor, planning.
+         */
+        get: operations["Sheets_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sheets/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed between two versions of a sheet (?from=&to=), field by field
+         * @description Roles: auditor, planning.
+         */
+        get: operations["Sheets_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/tokens": {
         parameters: {
             query?: never;
@@ -691,17 +695,6 @@ export interface components {
             /** @description Pass as cursor for the next page; null on the last page */
             nextCursor: number | null;
         };
-        SheetHistory: {
-            sheetId: string;
-            version: number;
-            events: components["schemas"]["AuditEvent"][];
-        };
-        SheetDiff: {
-            sheetId: string;
-            from: number;
-            to: number;
-            changes: components["schemas"]["FieldChange"][];
-        };
         IntegrityReport: {
             ok: boolean;
             eventsChecked: number;
@@ -761,6 +754,36 @@ export interface components {
             version: number | null;
             /** @description Position of the write in the global log: pass it as minPosition to read your own write */
             position: number;
+        };
+        CycleSummary: {
+            /** @description Western fiscal year (2016 = 平成28年度) */
+            fiscalYear: number;
+            /** @example 2016年度（平成28年度） */
+            fiscalYearLabel: string;
+            title: string;
+            /** @enum {string} */
+            status: "open" | "published";
+            version: number;
+            /** @description ISO dates (YYYY-MM-DD); null when not set */
+            deadlines: {
+                /** Format: date */
+                departmentSubmission?: string | null;
+                /** Format: date */
+                planningReview?: string | null;
+                /** Format: date */
+                committee?: string | null;
+                /** Format: date */
+                publication?: string | null;
+            };
+            sheetCount: number;
+            /** @description Sheets per status */
+            byStatus: {
+                [key: string]: number;
+            };
+            /** @description Editions published so far */
+            editionCount: number;
+            /** Format: date-time */
+            latestPublishedAt: string | null;
         };
         Cycle: {
             /** @description Western fiscal year (2016 = 平成28年度) */
@@ -1197,6 +1220,17 @@ export interface components {
             /** @description Why the published sheet is corrected (訂正理由), shown in the next edition */
             reason: string;
         };
+        SheetHistory: {
+            sheetId: string;
+            version: number;
+            events: components["schemas"]["AuditEvent"][];
+        };
+        SheetDiff: {
+            sheetId: string;
+            from: number;
+            to: number;
+            changes: components["schemas"]["FieldChange"][];
+        };
         IssueTokenDto: {
             /** @enum {string} */
             role: "department" | "planning" | "committee" | "auditor" | "admin";
@@ -1404,146 +1438,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    Audit_history: {
-        parameters: {
-            query?: {
-                /** @description Wait until the views include this global position (read your own writes); 409 read.position_ahead if no write answered with it */
-                minPosition?: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SheetHistory"];
-                };
-            };
-            /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No token, or an unknown or revoked one (`auth.missing_token`, `auth.invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The token’s role may not do this, or a department acts on another department’s sheet */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource, or not at the requested version or moment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state (a concurrent writer, a duplicate, a position nobody was given: `read.position_ahead`) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
-            503: {
-                headers: {
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    Audit_diff: {
-        parameters: {
-            query: {
-                from: number;
-                to: number;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SheetDiff"];
-                };
-            };
-            /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No token, or an unknown or revoked one (`auth.missing_token`, `auth.invalid_token`) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The token’s role may not do this, or a department acts on another department’s sheet */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such resource, or not at the requested version or moment */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     Audit_events: {
         parameters: {
             query?: {
@@ -1738,6 +1632,66 @@ export interface operations {
             };
             /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Cycles_list: {
+        parameters: {
+            query?: {
+                /** @description Wait until the views include this global position (read your own writes); 409 read.position_ahead if no write answered with it */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleSummary"][];
+                };
+            };
+            /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (`auth.missing_token`, `auth.invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (a concurrent writer, a duplicate, a position nobody was given: `read.position_ahead`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3369,6 +3323,168 @@ export interface operations {
             /** @description A lifecycle or business rule refuses the change, or an Idempotency-Key reused for another request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sheets_history: {
+        parameters: {
+            query?: {
+                /** @description Wait until the views include this global position (read your own writes); 409 read.position_ahead if no write answered with it */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetHistory"];
+                };
+            };
+            /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (`auth.missing_token`, `auth.invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role may not do this, or a department acts on another department’s sheet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not at the requested version or moment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (a concurrent writer, a duplicate, a position nobody was given: `read.position_ahead`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sheets_diff: {
+        parameters: {
+            query: {
+                /** @description Wait until the views include this global position (read your own writes); 409 read.position_ahead if no write answered with it */
+                minPosition?: number;
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetDiff"];
+                };
+            };
+            /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (`auth.missing_token`, `auth.invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role may not do this, or a department acts on another department’s sheet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not at the requested version or moment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (a concurrent writer, a duplicate, a position nobody was given: `read.position_ahead`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -2,14 +2,12 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/comm
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, describeChanges, verifyIntegrity, type AuditRow } from '@kensho/audit';
+import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, verifyIntegrity, type AuditRow } from '@kensho/audit';
 import { EventStore } from '@kensho/event-store';
 import { Database, INTEGER_RANGES } from '@kensho/platform';
-import { AggregateService, DomainError, QueryInteger, SheetAggregate, sheetStreamId } from '@kensho/review';
+import { QueryInteger } from '@kensho/review';
 import { Roles } from '../http/auth.js';
-import { ApiProblems } from '../http/openapi.js';
-import { AuditPageDto, IntegrityReportDto, SheetDiffDto, SheetHistoryDto } from '../http/responses.js';
-import { ReadYourWrites } from './read-your-writes.js';
+import { AuditPageDto, IntegrityReportDto } from '../http/responses.js';
 
 class AuditFilterDto {
   @ApiPropertyOptional({ description: 'Business time from (occurredAt, ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) occurredFrom?: string;
@@ -27,58 +25,24 @@ class AuditFilterDto {
   @ApiPropertyOptional() @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
-class DiffQueryDto {
-  @QueryInteger(INTEGER_RANGES.version, { required: true }) from!: number;
-  @QueryInteger(INTEGER_RANGES.version, { required: true }) to!: number;
-}
-
-class HistoryQueryDto {
+/** minPosition: events of transactions still open are not yet readable; the interceptor waits until they are. */
+class VerifyQueryDto {
   @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
-/** Auditors (監査) read everything and never write; planning may read one sheet's history. */
+/** Auditors (監査) read everything and never write. A sheet's history and diff are with the sheet routes. */
 @ApiTags('audit')
 @ApiExtraModels(AuditPageDto)
 @ApiBearerAuth()
-@Controller('api/v1')
+@Controller('api/v1/audit')
 export class AuditController {
   constructor(
     private readonly audit: AuditQueries,
-    private readonly aggregates: AggregateService,
     private readonly store: EventStore,
     private readonly db: Database,
-    private readonly consistency: ReadYourWrites,
   ) {}
 
-  @Get('sheets/:id/history')
-  @Roles('auditor', 'planning')
-  @ApiOperation({ summary: "A sheet's every event: who, when (business and recorded time) and what changed" })
-  @ApiOkResponse({ type: SheetHistoryDto })
-  @ApiProblems(404)
-  async history(@Param('id') id: string, @Query() query: HistoryQueryDto) {
-    await this.consistency.await(query.minPosition);
-    const events = await this.audit.history(sheetStreamId(id));
-    if (events.length === 0) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${id}`, { sheetId: id });
-    return { sheetId: id, version: events[events.length - 1]!.revision, events };
-  }
-
-  /** What changed between two versions of a sheet, field by field. */
-  @Get('sheets/:id/diff')
-  @Roles('auditor', 'planning')
-  @ApiOperation({ summary: 'What changed between two versions of a sheet (?from=&to=), field by field' })
-  @ApiOkResponse({ type: SheetDiffDto })
-  @ApiProblems(404)
-  async diff(@Param('id') id: string, @Query() query: DiffQueryDto) {
-    const [from, to] = await Promise.all(
-      [query.from, query.to].map((version) => this.aggregates.load(SheetAggregate, sheetStreamId(id), { toRevision: version })),
-    );
-    if (!from!.state.exists || from!.version !== query.from || to!.version !== query.to) {
-      throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${id} has no version ${from!.version !== query.from ? query.from : query.to}`, { sheetId: id, ...query });
-    }
-    return { sheetId: id, from: query.from, to: query.to, changes: describeChanges(from!.state, to!.state) };
-  }
-
-  @Get('audit/events')
+  @Get('events')
   @Roles('auditor')
   @ApiOperation({ summary: 'The audit trail, filtered: JSON pages, or every row as CSV (format=csv) or NDJSON (format=jsonl)' })
   @ApiOkResponse({
@@ -90,7 +54,6 @@ export class AuditController {
     },
   })
   async events(@Query() query: AuditFilterDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    await this.consistency.await(query.minPosition);
     const { cursor, limit, format, minPosition: _wait, ...filter } = query;
     if (!format || format === 'json') return this.audit.page(filter, cursor ?? 0, limit ?? 100);
     res.status(200);
@@ -105,14 +68,12 @@ export class AuditController {
   }
 
   /** Recomputes every hash chain and every publication pin; names the first broken link. */
-  @Post('audit/verify')
+  @Post('verify')
   @Roles('auditor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Recompute every hash chain and publication pin; names the first broken link' })
   @ApiOkResponse({ type: IntegrityReportDto })
-  async verify(@Query() query: HistoryQueryDto) {
-    // Events of transactions still open are not yet readable; minPosition waits until they are.
-    await this.consistency.await(query.minPosition);
+  async verify(@Query() _query: VerifyQueryDto) {
     return verifyIntegrity(this.store, this.db);
   }
 }

@@ -8,6 +8,7 @@ import {
   AssignSheetCommand,
   AssignSheetDto,
   GetCycleQuery,
+  ListCyclesQuery,
   GetDataQualityQuery,
   OpenCycleCommand,
   OpenCycleDto,
@@ -22,9 +23,9 @@ import { Roles } from '../http/auth.js';
 import { Meta } from '../http/command-meta.js';
 import { FiscalYearParam } from '../http/int-params.js';
 import { ApiProblems, ETAG_HEADER, LOCATION_HEADER } from '../http/openapi.js';
-import { AssignSheetResultDto, CycleViewDto, NumericalGoalsResultDto, OpenCycleResultDto, PublishCycleResultDto, QualityReportDto } from '../http/responses.js';
-import { ReadYourWrites } from './read-your-writes.js';
+import { AssignSheetResultDto, CycleSummaryDto, CycleViewDto, NumericalGoalsResultDto, OpenCycleResultDto, PublishCycleResultDto, QualityReportDto } from '../http/responses.js';
 
+/** Validates and documents minPosition; ReadYourWritesInterceptor does the waiting. */
 class MinPositionDto {
   @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
@@ -42,7 +43,6 @@ export class CyclesController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly consistency: ReadYourWrites,
   ) {}
 
   /** Open the review cycle of a fiscal year (企画課). */
@@ -60,12 +60,18 @@ export class CyclesController {
   }
 
   /** The cycle with its deadlines, editions and progress counts per status and department. */
+  @Get()
+  @ApiOperation({ summary: 'Every review cycle, newest first: fiscal year, title, status, deadlines, sheets per status, editions' })
+  @ApiOkResponse({ type: [CycleSummaryDto] })
+  list(@Query() _query: MinPositionDto) {
+    return this.queries.execute(new ListCyclesQuery());
+  }
+
   @Get(':fy')
   @ApiOperation({ summary: 'The cycle: deadlines, editions and progress; now, at a version (?version), as of a business time (?asOf) or as known at a recorded time (?knownAt)' })
   @ApiOkResponse({ type: CycleViewDto })
   @ApiProblems(404)
   async get(@FiscalYearParam() fiscalYear: number, @Query() query: CycleMomentDto) {
-    await this.consistency.await(query.minPosition);
     return this.queries.execute(new GetCycleQuery(fiscalYear, { version: query.version, asOf: query.asOf, knownAt: query.knownAt }));
   }
 
@@ -75,8 +81,7 @@ export class CyclesController {
   @ApiOperation({ summary: 'Data-quality findings per sheet' })
   @ApiOkResponse({ type: QualityReportDto })
   @ApiProblems(404)
-  async quality(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto) {
-    await this.consistency.await(query.minPosition);
+  async quality(@FiscalYearParam() fiscalYear: number, @Query() _query: MinPositionDto) {
     return this.queries.execute(new GetDataQualityQuery(fiscalYear));
   }
 

@@ -2,14 +2,14 @@ import { Controller, Get, Param, Query, Req, Res, applyDecorators } from '@nestj
 import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Database, INTEGER_RANGES } from '@kensho/platform';
+import { INTEGER_RANGES } from '@kensho/platform';
 import { DOCUMENT_NAMES, PublicationQueries, type DocumentName, type StoredDocument } from '@kensho/publication';
 import { DomainError, QueryInteger } from '@kensho/review';
 import { Public } from '../http/auth.js';
 import { EditionParam, FiscalYearParam } from '../http/int-params.js';
 import { ApiProblems } from '../http/openapi.js';
-import { ReadYourWrites } from './read-your-writes.js';
 
+/** Validates and documents minPosition; ReadYourWritesInterceptor does the waiting. */
 class MinPositionDto {
   @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
@@ -59,23 +59,14 @@ const SECURITY_HEADERS = {
 @Public()
 @Controller('public')
 export class PublicController {
-  // Built here rather than provided, so the app module only registers this controller.
-  private readonly publications: PublicationQueries;
-
-  constructor(
-    db: Database,
-    private readonly consistency: ReadYourWrites,
-  ) {
-    this.publications = new PublicationQueries(db);
-  }
+  constructor(private readonly publications: PublicationQueries) {}
 
   /** 公表履歴: every edition with its time and corrections. */
   @Get(':fy/editions')
   @ApiOperation({ summary: '公表履歴: every edition with its time and corrections (HTML)' })
   @ApiOkResponse({ description: 'The editions page', content: { 'text/html': TEXT } })
   @ApiProblems(404)
-  async editions(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto, @Res() res: Response) {
-    await this.consistency.await(query.minPosition);
+  async editions(@FiscalYearParam() fiscalYear: number, @Query() _query: MinPositionDto, @Res() res: Response) {
     const page = await this.publications.editionsPage(fiscalYear);
     if (!page) throw notPublished(fiscalYear);
     res.set({ ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(page);
@@ -88,11 +79,10 @@ export class PublicController {
   async edition(
     @FiscalYearParam() fiscalYear: number,
     @EditionParam() edition: number,
-    @Query() query: MinPositionDto,
+    @Query() _query: MinPositionDto,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    await this.consistency.await(query.minPosition);
     this.send(req, res, await this.find(fiscalYear, edition, 'report.html'), true);
   }
 
@@ -104,11 +94,10 @@ export class PublicController {
     @FiscalYearParam() fiscalYear: number,
     @EditionParam() edition: number,
     @Param('file') file: string,
-    @Query() query: MinPositionDto,
+    @Query() _query: MinPositionDto,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    await this.consistency.await(query.minPosition);
     this.send(req, res, await this.find(fiscalYear, edition, dataFile(file)), true);
   }
 
@@ -116,8 +105,7 @@ export class PublicController {
   @Get(':fy')
   @ApiOperation({ summary: "The latest edition's report" })
   @REPORT()
-  async latest(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto, @Req() req: Request, @Res() res: Response) {
-    await this.consistency.await(query.minPosition);
+  async latest(@FiscalYearParam() fiscalYear: number, @Query() _query: MinPositionDto, @Req() req: Request, @Res() res: Response) {
     this.send(req, res, await this.find(fiscalYear, await this.latestEdition(fiscalYear), 'report.html'), false);
   }
 
@@ -128,11 +116,10 @@ export class PublicController {
   async latestData(
     @FiscalYearParam() fiscalYear: number,
     @Param('file') file: string,
-    @Query() query: MinPositionDto,
+    @Query() _query: MinPositionDto,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    await this.consistency.await(query.minPosition);
     const name = dataFile(file);
     this.send(req, res, await this.find(fiscalYear, await this.latestEdition(fiscalYear), name), false);
   }

@@ -2,16 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } 
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { IsOptional } from 'class-validator';
 import {
+  AggregateService,
   ApproveSheetCommand,
   ApproveSheetDto,
   CityResponseDto,
   CommitteeOpinionDto,
   CorrectPublishedSheetCommand,
   CorrectPublishedSheetDto,
+  DomainError,
   DepartmentEvaluationDto,
   GetSheetQuery,
   GetSheetQueryDto,
+  QueryInteger,
+  SheetAggregate,
+  sheetStreamId,
   ListSheetsQuery,
   ListSheetsQueryDto,
   RecordCityResponseCommand,
@@ -28,15 +34,27 @@ import {
   type CommandResult,
   type DepartmentEvaluationPatch,
 } from '@kensho/review';
+import { AuditQueries, describeChanges } from '@kensho/audit';
+import { INTEGER_RANGES } from '@kensho/platform';
 import { CurrentActor, Roles } from '../http/auth.js';
 import { IfMatchVersion, Meta } from '../http/command-meta.js';
 import { ApiProblems, ETAG_HEADER } from '../http/openapi.js';
-import { SheetCommandResultDto, SheetViewDto } from '../http/responses.js';
-import { ReadYourWrites } from './read-your-writes.js';
+import { SheetCommandResultDto, SheetDiffDto, SheetHistoryDto, SheetViewDto } from '../http/responses.js';
 
 const IF_MATCH = (required: boolean) =>
   ApiHeader({ name: 'If-Match', required, description: `The version (ETag) last read, e.g. "3"${required ? '' : '; without it the write applies to the current version'}`, schema: { type: 'string', pattern: '^(W/)?"?[0-9]+"?$' } });
 const WRITTEN = ApiOkResponse({ type: SheetCommandResultDto, headers: ETAG_HEADER, description: 'Applied (or already applied: duplicate); ETag = the new version' });
+
+class DiffQueryDto {
+  @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
+  @QueryInteger(INTEGER_RANGES.version, { required: true }) from!: number;
+  @QueryInteger(INTEGER_RANGES.version, { required: true }) to!: number;
+}
+
+/** Validates and documents minPosition; ReadYourWritesInterceptor does the waiting. */
+class MinPositionQueryDto {
+  @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
+}
 
 @ApiTags('sheets')
 @ApiBearerAuth()
@@ -45,7 +63,8 @@ export class SheetsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly consistency: ReadYourWrites,
+    private readonly audit: AuditQueries,
+    private readonly aggregates: AggregateService,
   ) {}
 
   @Get()
@@ -53,7 +72,6 @@ export class SheetsController {
   @ApiOkResponse({ type: [SheetViewDto] })
   @ApiProblems(403)
   async list(@Query() query: ListSheetsQueryDto, @CurrentActor() viewer: Actor) {
-    await this.consistency.await(query.minPosition);
     const { minPosition: _wait, ...filter } = query;
     return this.queries.execute(new ListSheetsQuery(filter, viewer));
   }
@@ -64,7 +82,6 @@ export class SheetsController {
   @ApiOkResponse({ type: SheetViewDto, headers: ETAG_HEADER })
   @ApiProblems(403, 404)
   async get(@Param('id') id: string, @Query() query: GetSheetQueryDto, @CurrentActor() viewer: Actor, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const sheet = await this.queries.execute(new GetSheetQuery(id, viewer, { version: query.version, asOf: query.asOf, knownAt: query.knownAt }));
     res.setHeader('ETag', `"${sheet.version}"`);
     return sheet;
@@ -159,6 +176,33 @@ export class SheetsController {
   @ApiProblems(403, 404, 409, 412)
   correct(@Param('id') id: string, @Body() body: CorrectPublishedSheetDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     return this.run(res, new CorrectPublishedSheetCommand(id, { type: 'CorrectPublishedSheet', changes: toContentPatch(body.changes), reason: body.reason }, meta, version));
+  }
+
+  @Get(':id/history')
+  @Roles('auditor', 'planning')
+  @ApiOperation({ summary: "A sheet's every event: who, when (business and recorded time) and what changed" })
+  @ApiOkResponse({ type: SheetHistoryDto })
+  @ApiProblems(404)
+  async history(@Param('id') id: string, @Query() _query: MinPositionQueryDto) {
+    const events = await this.audit.history(sheetStreamId(id));
+    if (events.length === 0) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${id}`, { sheetId: id });
+    return { sheetId: id, version: events[events.length - 1]!.revision, events };
+  }
+
+  /** What changed between two versions of a sheet, field by field. */
+  @Get(':id/diff')
+  @Roles('auditor', 'planning')
+  @ApiOperation({ summary: 'What changed between two versions of a sheet (?from=&to=), field by field' })
+  @ApiOkResponse({ type: SheetDiffDto })
+  @ApiProblems(404)
+  async diff(@Param('id') id: string, @Query() query: DiffQueryDto) {
+    const [from, to] = await Promise.all(
+      [query.from, query.to].map((version) => this.aggregates.load(SheetAggregate, sheetStreamId(id), { toRevision: version })),
+    );
+    if (!from!.state.exists || from!.version !== query.from || to!.version !== query.to) {
+      throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${id} has no version ${from!.version !== query.from ? query.from : query.to}`, { sheetId: id, ...query });
+    }
+    return { sheetId: id, from: query.from, to: query.to, changes: describeChanges(from!.state, to!.state) };
   }
 
   private async run(res: Response, command: Parameters<CommandBus['execute']>[0]) {

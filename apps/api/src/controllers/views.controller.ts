@@ -3,14 +3,13 @@ import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProperty
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { KENSHO_CONFIG } from '@kensho/core';
-import { Clock, Database, INTEGER_RANGES, type KenshoConfig } from '@kensho/platform';
+import { INTEGER_RANGES, type KenshoConfig } from '@kensho/platform';
 import { DomainError, isProjectCode, POLICY_AREAS, QueryInteger, SHEET_STATUSES, type Actor } from '@kensho/review';
 import { budgetCsv, evaluationsCsv, kpisCsv, progressCsv, ViewQueries, yearOverYearCsv, type ViewFilter } from '@kensho/views';
 import { CurrentActor } from '../http/auth.js';
 import { FiscalYearParam } from '../http/int-params.js';
 import { ApiProblems } from '../http/openapi.js';
 import { BudgetViewDto, EvaluationsViewDto, KpisViewDto, ProgressViewDto, YearOverYearViewDto } from '../http/responses.js';
-import { ReadYourWrites } from './read-your-writes.js';
 
 class ViewQueryDto {
   @ApiPropertyOptional({ description: '所管課 (name or slug); a department token sees its own only', example: '産業振興課' })
@@ -56,23 +55,15 @@ const json = (schema: string, description: string) => ({
 @ApiProblems(403, 404)
 @Controller('api/v1/cycles')
 export class ViewsController {
-  // Built here rather than provided, so the app module only registers this controller.
-  private readonly views: ViewQueries;
-
   constructor(
-    db: Database,
-    clock: Clock,
-    private readonly consistency: ReadYourWrites,
+    private readonly views: ViewQueries,
     @Inject(KENSHO_CONFIG) private readonly config: KenshoConfig,
-  ) {
-    this.views = new ViewQueries(db, clock);
-  }
+  ) {}
 
   @Get(':fy/progress')
   @ApiOperation({ summary: 'Cycle progress: sheets per department and status, sheets past a deadline, departments yet to submit' })
   @ApiOkResponse(json('ProgressView', 'byStatus, byDepartment[] (per status, notSubmitted, pastDeadline), pastDeadline[] (stage, deadline, completedAt, daysPast), departmentsNotSubmitted[].'))
   async progress(@FiscalYearParam() fy: number, @Query() query: ProgressQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const view = await this.views.progress(fy, filterOf(query), viewer, query.today);
     return reply(req, res, query, view, progressCsv, `kensho-fy${fy}-progress.csv`);
   }
@@ -86,7 +77,6 @@ export class ViewsController {
     ),
   )
   async kpis(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const view = await this.views.kpis(fy, filterOf(query), viewer, this.config.kpiRating);
     return reply(req, res, query, view, kpisCsv, `kensho-fy${fy}-kpis.csv`);
   }
@@ -97,7 +87,6 @@ export class ViewsController {
     json('BudgetView', 'total, byDepartment[], byPolicyArea[], sheets[]: budget, settlement, executionRate (ratio), funding, fundingTotal, missingBudget, missingSettlement, overBudget. Empty cells are left out of totals, not counted as 0.'),
   )
   async budget(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const view = await this.views.budget(fy, filterOf(query), viewer);
     return reply(req, res, query, view, budgetCsv, `kensho-fy${fy}-budget.csv`);
   }
@@ -106,7 +95,6 @@ export class ViewsController {
   @ApiOperation({ summary: 'Evaluation summary: per policy area, how many sheets chose each option of the three department choices' })
   @ApiOkResponse(json('EvaluationsView', 'byPolicyArea[] and total: effectiveness, direction, strategyRevision option counts (unknown = no value), inferred (read from the written reason).'))
   async evaluations(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const view = await this.views.evaluations(fy, filterOf(query), viewer);
     return reply(req, res, query, view, evaluationsCsv, `kensho-fy${fy}-evaluations.csv`);
   }
@@ -125,7 +113,6 @@ export class ViewsController {
     if (!isProjectCode(projectCode)) {
       throw new DomainError('sheet.invalid_project_code', 'validation', "projectCode must look like '1-01'", { field: 'projectCode', value: projectCode });
     }
-    await this.consistency.await(query.minPosition);
     const view = await this.views.yearOverYear(fy, projectCode, filterOf(query), viewer, this.config.kpiRating);
     return reply(req, res, query, view, yearOverYearCsv, `kensho-fy${fy}-${projectCode}-year-over-year.csv`);
   }

@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, type ApiPropertyOptions } from '@nestjs/swagger';
 import { ROLES, type IssuedToken, type TokenInfo, type TokenRole } from '@kensho/auth';
 import type { AuditRow, FieldChange, IntegrityReport } from '@kensho/audit';
 import { INTEGER_RANGES } from '@kensho/platform';
-import { CATEGORIES, DIRECTIONS, EFFECTIVENESS, KPI_STATUSES, POLICY_AREAS, SHEET_STATUSES, STRATEGY_REVISIONS, type CycleView, type SheetView } from '@kensho/review';
+import { CATEGORIES, DIRECTIONS, EFFECTIVENESS, KPI_STATUSES, POLICY_AREAS, SHEET_STATUSES, STRATEGY_REVISIONS, type CycleSummary, type CycleView, type SheetView } from '@kensho/review';
 
 // What the controllers answer, as the OpenAPI document describes it. Classes that mirror a lib type
 // `implements` it, so a field added there and not here fails to compile.
@@ -200,6 +200,26 @@ export class CycleViewDto implements Record<keyof CycleView, unknown> {
     properties: { byStatus: COUNTS, byDepartment: { type: 'object', additionalProperties: COUNTS } },
   })
   progress!: unknown;
+}
+
+const DEADLINES = {
+  type: 'object' as const,
+  description: 'ISO dates (YYYY-MM-DD); null when not set',
+  properties: Object.fromEntries(['departmentSubmission', 'planningReview', 'committee', 'publication'].map((k) => [k, { type: 'string', format: 'date', nullable: true }])),
+};
+
+@ApiSchema({ name: 'CycleSummary' })
+export class CycleSummaryDto implements Record<keyof CycleSummary, unknown> {
+  @ApiProperty(FISCAL_YEAR) fiscalYear!: number;
+  @ApiProperty({ example: '2016年度（平成28年度）' }) fiscalYearLabel!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: ['open', 'published'] }) status!: string;
+  @ApiProperty(int(INTEGER_RANGES.version)) version!: number;
+  @ApiProperty(DEADLINES as ApiPropertyOptions) deadlines!: unknown;
+  @ApiProperty({ type: 'integer', minimum: 0 }) sheetCount!: number;
+  @ApiProperty({ ...COUNTS, description: 'Sheets per status' }) byStatus!: Record<string, number>;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Editions published so far' }) editionCount!: number;
+  @ApiProperty({ ...DATE_TIME, nullable: true }) latestPublishedAt!: string | null;
 }
 
 @ApiSchema({ name: 'QualityReport' })
