@@ -9,6 +9,7 @@ import { FixedClock, loadConfig, newId } from '@kensho/platform';
 import { RegisterDepartmentCommand, type Actor } from '@kensho/review';
 import { createTestDatabase, type TestDatabase } from '@kensho/testing';
 import { createApp } from '../../apps/api/src/create-app.js';
+import { ContractValidator } from './contract.js';
 
 export interface TestTokens {
   planning: string;
@@ -63,7 +64,7 @@ export async function startTestApp(options: { projector?: boolean } = {}): Promi
   };
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: checkedAgainstContract(request(app.getHttpServer()), new ContractValidator((await request(app.getHttpServer()).get('/docs/openapi.json').expect(200)).body)),
     tokens,
     clock,
     database,
@@ -73,6 +74,37 @@ export async function startTestApp(options: { projector?: boolean } = {}): Promi
       await database.drop();
     },
   };
+}
+
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+/**
+ * Every response of `t.http` is checked against the OpenAPI document the app serves (see
+ * contract.ts): a response the document does not describe fails the test that received it.
+ */
+function checkedAgainstContract<T extends object>(agent: T, validator: ContractValidator): T {
+  return new Proxy(agent, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !METHODS.has(property) || typeof value !== 'function') return value;
+      return (url: string, ...rest: unknown[]) => {
+        const test = value.call(target, url, ...rest);
+        const end = test.end.bind(test);
+        test.end = (callback: (error: unknown, res: unknown) => void) =>
+          end((error: unknown, res: Parameters<ContractValidator['check']>[2] | undefined) => {
+            let problems: string[];
+            try {
+              problems = error || !res ? [] : validator.check(property, url, res);
+            } catch (failure) {
+              problems = [`${property.toUpperCase()} ${url}: the document's schema does not compile: ${(failure as Error).message}`];
+            }
+            if (problems.length > 0) return callback(new Error(`Response does not match the OpenAPI document:\n  ${problems.join('\n  ')}`), res);
+            callback(error, res);
+          });
+        return test;
+      };
+    },
+  });
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { KENSHO_CONFIG, type CoreOptions } from '@kensho/core';
 import type { KenshoConfig } from '@kensho/platform';
 import { Projector } from '@kensho/projections';
 import { AppModule } from './app.module.js';
 import { jsonBodyParser } from './http/body-parsing.js';
+import { buildOpenApiDocument } from './http/openapi.js';
 import { validationProblem } from './http/request-errors.js';
 
 /** Builds the HTTP application; main.ts and the e2e tests share it. */
@@ -31,15 +32,7 @@ export async function createApp(
     }),
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Kensho (検証)')
-      .setDescription('Annual effect review of a municipal regional-revitalization strategy: sheets, review, committee, publication.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   if (options.projector !== false) app.get(Projector).start();
   return app;

@@ -43,6 +43,7 @@ export * from './use-cases/get-cycle/get-cycle.js';
 export * from './use-cases/register-department/register-department.js';
 export * from './use-cases/register-department/register-department.dto.js';
 export * from './use-cases/list-departments/list-departments.js';
+export * from './use-cases/list-cycles/list-cycles.js';
 export * from './review.module.js';
 export * from './use-cases/data-quality/assess-quality.js';
 export * from './use-cases/data-quality/data-quality.js';

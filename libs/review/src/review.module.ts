@@ -8,6 +8,7 @@ import { AssignSheetHandler } from './use-cases/assign-sheet/assign-sheet.js';
 import { GetDataQualityHandler } from './use-cases/data-quality/data-quality.js';
 import { CorrectPublishedSheetHandler } from './use-cases/correct-published-sheet/correct-published-sheet.js';
 import { GetCycleHandler } from './use-cases/get-cycle/get-cycle.js';
+import { ListCyclesHandler } from './use-cases/list-cycles/list-cycles.js';
 import { GetSheetHandler } from './use-cases/get-sheet/get-sheet.js';
 import { ListSheetsHandler } from './use-cases/list-sheets/list-sheets.js';
 import { OpenCycleHandler } from './use-cases/open-cycle/open-cycle.js';
@@ -42,6 +43,7 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     PublishCycleHandler,
     CorrectPublishedSheetHandler,
     GetSheetHandler,
+    ListCyclesHandler,
     ListSheetsHandler,
     GetCycleHandler,
     GetDataQualityHandler,

@@ -1,14 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, describeChanges, recordVerification, verifyIntegrity, type AuditRow } from '@kensho/audit';
+import { AUDIT_CSV_HEADER, AuditQueries, auditCsvLine, auditJsonLine, recordVerification, verifyIntegrity, type AuditRow } from '@kensho/audit';
 import { EventStore } from '@kensho/event-store';
 import { Database, INTEGER_RANGES } from '@kensho/platform';
-import { AggregateService, DomainError, IntegrityFindings, QueryInteger, SheetAggregate, sheetStreamId } from '@kensho/review';
+import { IntegrityFindings, QueryInteger } from '@kensho/review';
 import { Roles } from '../http/auth.js';
-import { flagIntegrity } from '../http/integrity.js';
-import { ReadYourWrites } from './read-your-writes.js';
+import { AuditPageDto, IntegrityFindingDto, IntegrityReportDto } from '../http/responses.js';
 
 class AuditFilterDto {
   @ApiPropertyOptional({ description: 'Business time from (occurredAt, ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) occurredFrom?: string;
@@ -26,57 +25,36 @@ class AuditFilterDto {
   @ApiPropertyOptional() @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
-class DiffQueryDto {
-  @QueryInteger(INTEGER_RANGES.version) from!: number;
-  @QueryInteger(INTEGER_RANGES.version) to!: number;
-}
-
-class HistoryQueryDto {
+/** minPosition: events of transactions still open are not yet readable; the interceptor waits until they are. */
+class VerifyQueryDto {
   @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
-/** Auditors (監査) read everything and never write; planning may read one sheet's history. */
+/** Auditors (監査) read everything and never write. A sheet's history and diff are with the sheet routes. */
 @ApiTags('audit')
+@ApiExtraModels(AuditPageDto)
 @ApiBearerAuth()
-@Controller('api/v1')
+@Controller('api/v1/audit')
 export class AuditController {
   constructor(
     private readonly audit: AuditQueries,
-    private readonly aggregates: AggregateService,
     private readonly store: EventStore,
     private readonly db: Database,
-    private readonly consistency: ReadYourWrites,
     private readonly findings: IntegrityFindings,
   ) {}
 
-  @Get('sheets/:id/history')
-  @Roles('auditor', 'planning')
-  async history(@Param('id') id: string, @Query() query: HistoryQueryDto, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
-    const [events, integrity] = await Promise.all([this.audit.history(sheetStreamId(id)), this.aggregates.integrity(sheetStreamId(id))]);
-    if (events.length === 0) throw new DomainError('sheet.not_found', 'not_found', `No sheet ${id}`, { sheetId: id });
-    flagIntegrity(res, integrity);
-    return { sheetId: id, version: events[events.length - 1]!.revision, integrity, events, publications: await this.audit.publicationsOf(id) };
-  }
-
-  /** What changed between two versions of a sheet, field by field. */
-  @Get('sheets/:id/diff')
-  @Roles('auditor', 'planning')
-  async diff(@Param('id') id: string, @Query() query: DiffQueryDto, @Res({ passthrough: true }) res: Response) {
-    const [from, to] = await Promise.all(
-      [query.from, query.to].map((version) => this.aggregates.load(SheetAggregate, sheetStreamId(id), { toRevision: version })),
-    );
-    if (!from!.state.exists || from!.version !== query.from || to!.version !== query.to) {
-      throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${id} has no version ${from!.version !== query.from ? query.from : query.to}`, { sheetId: id, ...query });
-    }
-    flagIntegrity(res, to!.integrity);
-    return { sheetId: id, from: query.from, to: query.to, integrity: to!.integrity, changes: describeChanges(from!.state, to!.state) };
-  }
-
-  @Get('audit/events')
+  @Get('events')
   @Roles('auditor')
+  @ApiOperation({ summary: 'The audit trail, filtered: JSON pages, or every row as CSV (format=csv) or NDJSON (format=jsonl)' })
+  @ApiOkResponse({
+    description: 'A JSON page; with format=csv a UTF-8 CSV with a BOM, with format=jsonl one JSON object (AuditEvent) per line',
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/AuditPage' } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/x-ndjson': { schema: { type: 'string' } },
+    },
+  })
   async events(@Query() query: AuditFilterDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    await this.consistency.await(query.minPosition);
     const { cursor, limit, format, minPosition: _wait, ...filter } = query;
     if (!format || format === 'json') return this.audit.page(filter, cursor ?? 0, limit ?? 100);
     res.status(200);
@@ -91,19 +69,21 @@ export class AuditController {
   }
 
   /** Recomputes every hash chain and every publication pin; names the first broken link. */
-  @Post('audit/verify')
+  @Post('verify')
   @Roles('auditor')
   @HttpCode(200)
-  async verify(@Query() query: HistoryQueryDto) {
-    // Events of transactions still open are not yet readable; minPosition waits until they are.
-    await this.consistency.await(query.minPosition);
+  @ApiOperation({ summary: 'Recompute every hash chain and publication pin; names the first broken link; resolves findings it finds intact' })
+  @ApiOkResponse({ type: IntegrityReportDto })
+  async verify(@Query() _query: VerifyQueryDto) {
     const report = await verifyIntegrity(this.store, this.db);
     return { ...report, findingsResolved: await recordVerification(this.findings, report) };
   }
 
   /** Every stream a read, a command or a verification found broken; resolved when a verification finds it intact. */
-  @Get('audit/findings')
+  @Get('findings')
   @Roles('auditor')
+  @ApiOperation({ summary: 'Integrity findings: streams found broken by a read, a command or a verification, and when each was resolved' })
+  @ApiOkResponse({ type: IntegrityFindingDto, isArray: true })
   findingsList() {
     return this.findings.list();
   }

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EventStore } from '@kensho/event-store';
 import { Database } from '@kensho/platform';
 import { Public } from '../http/auth.js';
+import { ApiProblems } from '../http/openapi.js';
 import { HttpProblem } from '../http/request-errors.js';
+import { HealthDto } from '../http/responses.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,6 +18,9 @@ export class HealthController {
   /** Liveness, and reachability of PostgreSQL and of the event store (which may be EventStoreDB); no token. */
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Liveness and reachability of PostgreSQL and the event store' })
+  @ApiOkResponse({ type: HealthDto })
+  @ApiProblems(503)
   async health() {
     const database = await timed(() => this.db.query('SELECT 1'));
     const eventStore = await timed(() => this.store.headCheckpoint());

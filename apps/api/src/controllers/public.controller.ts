@@ -1,19 +1,47 @@
-import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, Req, Res, applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import type { Request, Response } from 'express';
-import { Database, INTEGER_RANGES } from '@kensho/platform';
+import { INTEGER_RANGES } from '@kensho/platform';
 import { DOCUMENT_NAMES, PublicationQueries, type DocumentName, type StoredDocument } from '@kensho/publication';
 import { DomainError, QueryInteger } from '@kensho/review';
 import { Public } from '../http/auth.js';
 import { EditionParam, FiscalYearParam } from '../http/int-params.js';
-import { ReadYourWrites } from './read-your-writes.js';
+import { ApiProblems } from '../http/openapi.js';
 
+/** Validates and documents minPosition; ReadYourWritesInterceptor does the waiting. */
 class MinPositionDto {
   @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 
 const DATA_FILES = DOCUMENT_NAMES.filter((name) => name !== 'report.html');
+
+const DOCUMENT_HEADERS = {
+  ETag: { description: 'SHA-256 of the bytes as published', schema: { type: 'string' } },
+  'Cache-Control': { description: 'immutable on an edition\'s own address; no-cache on the latest', schema: { type: 'string' } },
+  'X-Kensho-Edition': { description: 'The edition served', schema: { type: 'integer', minimum: 1 } },
+};
+const TEXT = { schema: { type: 'string' } };
+const IF_NONE_MATCH = ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag already held: 304 when unchanged', schema: { type: 'string' } });
+const REPORT = () =>
+  applyDecorators(
+    ApiOkResponse({ description: 'The printable report (Japanese HTML, no script)', headers: DOCUMENT_HEADERS, content: { 'text/html': TEXT } }),
+    ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag', headers: DOCUMENT_HEADERS }),
+    IF_NONE_MATCH,
+    ApiProblems(404),
+  );
+const DATA = () =>
+  applyDecorators(
+    ApiParam({ name: 'file', enum: DATA_FILES, description: 'Open data: one header row, one value per cell; CSV in UTF-8 with a BOM' }),
+    ApiOkResponse({
+      description: 'The open-data file as published',
+      headers: DOCUMENT_HEADERS,
+      content: { 'text/csv': TEXT, 'application/json': { schema: { type: 'object', additionalProperties: true, description: 'The same columns and records as the CSV' } } },
+    }),
+    ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag', headers: DOCUMENT_HEADERS }),
+    IF_NONE_MATCH,
+    ApiProblems(404),
+  );
 
 // Published pages carry no script at all; whatever slipped through escaping could not run.
 const SECURITY_HEADERS = {
@@ -31,20 +59,14 @@ const SECURITY_HEADERS = {
 @Public()
 @Controller('public')
 export class PublicController {
-  // Built here rather than provided, so the app module only registers this controller.
-  private readonly publications: PublicationQueries;
-
-  constructor(
-    db: Database,
-    private readonly consistency: ReadYourWrites,
-  ) {
-    this.publications = new PublicationQueries(db);
-  }
+  constructor(private readonly publications: PublicationQueries) {}
 
   /** 公表履歴: every edition with its time and corrections. */
   @Get(':fy/editions')
-  async editions(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto, @Res() res: Response) {
-    await this.consistency.await(query.minPosition);
+  @ApiOperation({ summary: '公表履歴: every edition with its time and corrections (HTML)' })
+  @ApiOkResponse({ description: 'The editions page', content: { 'text/html': TEXT } })
+  @ApiProblems(404)
+  async editions(@FiscalYearParam() fiscalYear: number, @Query() _query: MinPositionDto, @Res() res: Response) {
     const page = await this.publications.editionsPage(fiscalYear);
     if (!page) throw notPublished(fiscalYear);
     res.set({ ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' }).send(page);
@@ -52,48 +74,52 @@ export class PublicController {
 
   /** An edition's report (HTML). */
   @Get(':fy/editions/:edition')
+  @ApiOperation({ summary: "An edition's report, exactly as published" })
+  @REPORT()
   async edition(
     @FiscalYearParam() fiscalYear: number,
     @EditionParam() edition: number,
-    @Query() query: MinPositionDto,
+    @Query() _query: MinPositionDto,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    await this.consistency.await(query.minPosition);
     this.send(req, res, await this.find(fiscalYear, edition, 'report.html'), true);
   }
 
   /** An edition's open data: sheets.csv, kpis.csv, sheets.json, kpis.json. */
   @Get(':fy/editions/:edition/:file')
+  @ApiOperation({ summary: "An edition's open data: sheets.csv, kpis.csv, sheets.json, kpis.json" })
+  @DATA()
   async editionData(
     @FiscalYearParam() fiscalYear: number,
     @EditionParam() edition: number,
     @Param('file') file: string,
-    @Query() query: MinPositionDto,
+    @Query() _query: MinPositionDto,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    await this.consistency.await(query.minPosition);
     this.send(req, res, await this.find(fiscalYear, edition, dataFile(file)), true);
   }
 
   /** The latest edition's report (HTML). */
   @Get(':fy')
-  async latest(@FiscalYearParam() fiscalYear: number, @Query() query: MinPositionDto, @Req() req: Request, @Res() res: Response) {
-    await this.consistency.await(query.minPosition);
+  @ApiOperation({ summary: "The latest edition's report" })
+  @REPORT()
+  async latest(@FiscalYearParam() fiscalYear: number, @Query() _query: MinPositionDto, @Req() req: Request, @Res() res: Response) {
     this.send(req, res, await this.find(fiscalYear, await this.latestEdition(fiscalYear), 'report.html'), false);
   }
 
   /** The latest edition's open data. */
   @Get(':fy/:file')
+  @ApiOperation({ summary: "The latest edition's open data" })
+  @DATA()
   async latestData(
     @FiscalYearParam() fiscalYear: number,
     @Param('file') file: string,
-    @Query() query: MinPositionDto,
+    @Query() _query: MinPositionDto,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    await this.consistency.await(query.minPosition);
     const name = dataFile(file);
     this.send(req, res, await this.find(fiscalYear, await this.latestEdition(fiscalYear), name), false);
   }

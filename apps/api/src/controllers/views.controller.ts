@@ -1,14 +1,15 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { Request, Response } from 'express';
 import { KENSHO_CONFIG } from '@kensho/core';
-import { Clock, Database, INTEGER_RANGES, type KenshoConfig } from '@kensho/platform';
+import { INTEGER_RANGES, type KenshoConfig } from '@kensho/platform';
 import { DomainError, assertProjectCode, POLICY_AREAS, QueryInteger, SHEET_STATUSES, type Actor } from '@kensho/review';
 import { budgetCsv, evaluationsCsv, kpisCsv, progressCsv, ViewQueries, yearOverYearCsv, type ViewFilter } from '@kensho/views';
 import { CurrentActor } from '../http/auth.js';
 import { FiscalYearParam } from '../http/int-params.js';
-import { ReadYourWrites } from './read-your-writes.js';
+import { ApiProblems } from '../http/openapi.js';
+import { BudgetViewDto, EvaluationsViewDto, KpisViewDto, ProgressViewDto, YearOverYearViewDto } from '../http/responses.js';
 
 class ViewQueryDto {
   @ApiPropertyOptional({ description: '所管課 (name or slug); a department token sees its own only', example: '産業振興課' })
@@ -25,7 +26,6 @@ class ViewQueryDto {
   @IsIn(['json', 'csv'])
   format?: 'json' | 'csv';
 
-  @ApiPropertyOptional({ description: 'Wait until the views include this global position (read your writes)' })
   @IsOptional()
   @QueryInteger(INTEGER_RANGES.position)
   minPosition?: number;
@@ -40,9 +40,9 @@ class ProgressQueryDto extends ViewQueryDto {
 }
 
 const CSV_NOTE = 'With `Accept: text/csv` (or `format=csv`): UTF-8 CSV with a BOM, one header row in Japanese with units, every cell quoted.';
-const json = (description: string) => ({
+const json = (schema: string, description: string) => ({
   description: `${description} ${CSV_NOTE}`,
-  content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } },
+  content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } }, 'text/csv': { schema: { type: 'string' } } },
 });
 
 /**
@@ -51,26 +51,19 @@ const json = (description: string) => ({
  */
 @ApiTags('views')
 @ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
+@ApiExtraModels(ProgressViewDto, KpisViewDto, BudgetViewDto, EvaluationsViewDto, YearOverYearViewDto)
+@ApiProblems(403, 404)
 @Controller('api/v1/cycles')
 export class ViewsController {
-  // Built here rather than provided, so the app module only registers this controller.
-  private readonly views: ViewQueries;
-
   constructor(
-    db: Database,
-    clock: Clock,
-    private readonly consistency: ReadYourWrites,
+    private readonly views: ViewQueries,
     @Inject(KENSHO_CONFIG) private readonly config: KenshoConfig,
-  ) {
-    this.views = new ViewQueries(db, clock);
-  }
+  ) {}
 
   @Get(':fy/progress')
   @ApiOperation({ summary: 'Cycle progress: sheets per department and status, sheets past a deadline, departments yet to submit' })
-  @ApiOkResponse(json('byStatus, byDepartment[] (per status, notSubmitted, pastDeadline), pastDeadline[] (stage, deadline, completedAt, daysPast), departmentsNotSubmitted[].'))
+  @ApiOkResponse(json('ProgressView', 'byStatus, byDepartment[] (per status, notSubmitted, pastDeadline), pastDeadline[] (stage, deadline, completedAt, daysPast), departmentsNotSubmitted[].'))
   async progress(@FiscalYearParam() fy: number, @Query() query: ProgressQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const view = await this.views.progress(fy, filterOf(query), viewer, query.today);
     return reply(req, res, query, view, progressCsv, `kensho-fy${fy}-progress.csv`);
   }
@@ -79,11 +72,11 @@ export class ViewsController {
   @ApiOperation({ summary: 'KPI progress: numerical goals, strategy KPIs (with the projects feeding each) and plan KPIs, rated' })
   @ApiOkResponse(
     json(
+      'KpisView',
       'numericalGoals[], strategyKpis[] (projects[], projectCount), planKpis[]; each with judgement {rate, proRatedExpectation, proRatedRate, basis, rating, pastTarget, approximate, reason}. Rates are ratios (1 = target met); thresholds from KPI_RATING_ON_TRACK / KPI_RATING_ROUGHLY. Numerical goals are filtered by policy area only.',
     ),
   )
   async kpis(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const view = await this.views.kpis(fy, filterOf(query), viewer, this.config.kpiRating);
     return reply(req, res, query, view, kpisCsv, `kensho-fy${fy}-kpis.csv`);
   }
@@ -91,26 +84,24 @@ export class ViewsController {
   @Get(':fy/budget')
   @ApiOperation({ summary: 'Budget execution (千円): per sheet, department, policy area and for the fiscal year' })
   @ApiOkResponse(
-    json('total, byDepartment[], byPolicyArea[], sheets[]: budget, settlement, executionRate (ratio), funding, fundingTotal, missingBudget, missingSettlement, overBudget. Empty cells are left out of totals, not counted as 0.'),
+    json('BudgetView', 'total, byDepartment[], byPolicyArea[], sheets[]: budget, settlement, executionRate (ratio), funding, fundingTotal, missingBudget, missingSettlement, overBudget. Empty cells are left out of totals, not counted as 0.'),
   )
   async budget(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const view = await this.views.budget(fy, filterOf(query), viewer);
     return reply(req, res, query, view, budgetCsv, `kensho-fy${fy}-budget.csv`);
   }
 
   @Get(':fy/evaluations')
   @ApiOperation({ summary: 'Evaluation summary: per policy area, how many sheets chose each option of the three department choices' })
-  @ApiOkResponse(json('byPolicyArea[] and total: effectiveness, direction, strategyRevision option counts (unknown = no value), inferred (read from the written reason).'))
+  @ApiOkResponse(json('EvaluationsView', 'byPolicyArea[] and total: effectiveness, direction, strategyRevision option counts (unknown = no value), inferred (read from the written reason).'))
   async evaluations(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    await this.consistency.await(query.minPosition);
     const view = await this.views.evaluations(fy, filterOf(query), viewer);
     return reply(req, res, query, view, evaluationsCsv, `kensho-fy${fy}-evaluations.csv`);
   }
 
   @Get(':fy/projects/:projectCode/year-over-year')
   @ApiOperation({ summary: "One project's sheets of every fiscal year up to :fy, side by side" })
-  @ApiOkResponse(json('years[]: one column per fiscal year (and department, for a split project) with finance, changes against the year before, choices and KPIs.'))
+  @ApiOkResponse(json('YearOverYearView', 'years[]: one column per fiscal year (and department, for a split project) with finance, changes against the year before, choices and KPIs.'))
   async yearOverYear(
     @FiscalYearParam() fy: number,
     @Param('projectCode') projectCode: string,
@@ -120,7 +111,6 @@ export class ViewsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     assertProjectCode(projectCode);
-    await this.consistency.await(query.minPosition);
     const view = await this.views.yearOverYear(fy, projectCode, filterOf(query), viewer, this.config.kpiRating);
     return reply(req, res, query, view, yearOverYearCsv, `kensho-fy${fy}-${projectCode}-year-over-year.csv`);
   }

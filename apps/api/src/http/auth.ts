@@ -1,4 +1,5 @@
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, applyDecorators, createParamDecorator } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { TokenService, type Principal, type TokenRole } from '@kensho/auth';
@@ -10,8 +11,8 @@ const ROLES = 'kensho:roles';
 
 /** No token needed (health, docs, public pages). */
 export const Public = () => SetMetadata(PUBLIC, true);
-/** Only these roles may call the route (the domain re-checks ownership and lifecycle). */
-export const Roles = (...roles: TokenRole[]) => SetMetadata(ROLES, roles);
+/** Only these roles may call the route (the domain re-checks ownership and lifecycle); documented as `x-roles`. */
+export const Roles = (...roles: TokenRole[]) => applyDecorators(SetMetadata(ROLES, roles), ApiExtension('x-roles', roles));
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 

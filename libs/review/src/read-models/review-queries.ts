@@ -55,6 +55,21 @@ export class ReviewQueries {
     return result.rows[0] ?? null;
   }
 
+  /** Every cycle, newest fiscal year first. */
+  async cycles(): Promise<Array<{ state: CycleState; version: number }>> {
+    return (await this.db.query<{ state: CycleState; version: number }>('SELECT state, version FROM rm_cycles ORDER BY fiscal_year DESC')).rows;
+  }
+
+  /** Sheets per status, per fiscal year. */
+  async statusCounts(): Promise<Map<number, Record<string, number>>> {
+    const result = await this.db.query<{ fiscal_year: number; status: string; count: number }>(
+      'SELECT fiscal_year, status, count(*)::int AS count FROM rm_sheets GROUP BY fiscal_year, status',
+    );
+    const counts = new Map<number, Record<string, number>>();
+    for (const row of result.rows) (counts.get(row.fiscal_year) ?? counts.set(row.fiscal_year, {}).get(row.fiscal_year)!)[row.status] = row.count;
+    return counts;
+  }
+
   /** Sheets per department and status for one fiscal year. */
   async progress(fiscalYear: number): Promise<ProgressRow[]> {
     const result = await this.db.query<ProgressRow>(

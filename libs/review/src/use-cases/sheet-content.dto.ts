@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -48,24 +48,43 @@ function IsRichText(options?: ValidationOptions) {
     });
 }
 
+const AMOUNT_MAX = 1_000_000_000_000;
+/** Text, or the blocks it reads as: documented as the two shapes it accepts. */
+const RICH_TEXT_SCHEMA = {
+  oneOf: [
+    { type: 'string', nullable: true, maxLength: MAX_TEXT, description: 'Plain text: blank lines make paragraphs, lines starting 「・」 a list' },
+    {
+      type: 'array',
+      maxItems: LIMITS.richTextBlocks,
+      items: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { type: 'string', enum: ['paragraph', 'list'] }, text: { type: 'string' }, items: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+  ],
+};
+const PERIOD_YEAR = { type: 'integer', minimum: 1989, maximum: 2200 } as const;
+
 /** Amounts in thousand yen (千円): a non-negative integer, or null for an empty cell (empty ≠ zero). */
 const Amount = () => (target: object, property: string) => {
+  ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: AMOUNT_MAX, nullable: true })(target, property);
   ValidateIf((o) => o[property] !== null)(target, property);
   IsInt({ message: `${property} must be an integer amount in thousand yen (千円), or null when empty` })(target, property);
   Min(0, { message: `${property} must not be negative` })(target, property);
-  Max(1_000_000_000_000)(target, property);
+  Max(AMOUNT_MAX)(target, property);
 };
 
 export class FundingDto {
-  @ApiPropertyOptional({ description: '国・道 (千円)', nullable: true }) @IsOptional() @Amount() nationalPrefectural?: number | null;
-  @ApiPropertyOptional({ description: '地方債 (千円)', nullable: true }) @IsOptional() @Amount() municipalBonds?: number | null;
-  @ApiPropertyOptional({ description: 'その他 (千円)', nullable: true }) @IsOptional() @Amount() other?: number | null;
-  @ApiPropertyOptional({ description: '一般財源 (千円)', nullable: true }) @IsOptional() @Amount() generalFund?: number | null;
+  @ApiPropertyOptional({ description: '国・道 (千円)' }) @IsOptional() @Amount() nationalPrefectural?: number | null;
+  @ApiPropertyOptional({ description: '地方債 (千円)' }) @IsOptional() @Amount() municipalBonds?: number | null;
+  @ApiPropertyOptional({ description: 'その他 (千円)' }) @IsOptional() @Amount() other?: number | null;
+  @ApiPropertyOptional({ description: '一般財源 (千円)' }) @IsOptional() @Amount() generalFund?: number | null;
 }
 
 export class FinanceDto {
-  @ApiPropertyOptional({ description: '予算 (千円)', nullable: true }) @IsOptional() @Amount() budget?: number | null;
-  @ApiPropertyOptional({ description: '決算 (千円)', nullable: true }) @IsOptional() @Amount() settlement?: number | null;
+  @ApiPropertyOptional({ description: '予算 (千円)' }) @IsOptional() @Amount() budget?: number | null;
+  @ApiPropertyOptional({ description: '決算 (千円)' }) @IsOptional() @Amount() settlement?: number | null;
   @ApiPropertyOptional({ type: FundingDto, description: '財源内訳' })
   @IsOptional()
   @ValidateNested()
@@ -74,32 +93,33 @@ export class FinanceDto {
 }
 
 export class PeriodDto {
+  @ApiProperty({ ...PERIOD_YEAR, description: 'First fiscal year' })
   @IsInt() @Min(1989) @Max(2200) from!: number;
-  @IsInt() @Min(1989) @Max(2200) to!: number;
+  @ApiProperty({ ...PERIOD_YEAR, description: 'Last fiscal year (= from for a single year)' }) @IsInt() @Min(1989) @Max(2200) to!: number;
 }
 
 export class StrategyKpiDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LIMITS.kpiId) kpiId?: string;
-  @IsString() @MaxLength(LIMITS.kpiName) name!: string;
-  @ApiPropertyOptional({ description: 'as printed, e.g. "1,750人", "約110人", "調査中"' }) @IsString() @MaxLength(LIMITS.kpiValue) target!: string;
-  @IsOptional() @ValidateIf((o) => o.targetPeriod !== null) @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto | null;
-  @IsString() @MaxLength(LIMITS.kpiValue) actual!: string;
-  @IsOptional() @ValidateIf((o) => o.actualPeriod !== null) @ValidateNested() @Type(() => PeriodDto) actualPeriod?: PeriodDto | null;
-  @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
+  @ApiPropertyOptional({ maxLength: LIMITS.kpiId }) @IsOptional() @IsString() @MaxLength(LIMITS.kpiId) kpiId?: string;
+  @ApiProperty({ maxLength: LIMITS.kpiName }) @IsString() @MaxLength(LIMITS.kpiName) name!: string;
+  @ApiProperty({ maxLength: LIMITS.kpiValue, description: 'as printed, e.g. "1,750人", "約110人", "調査中"' }) @IsString() @MaxLength(LIMITS.kpiValue) target!: string;
+  @ApiPropertyOptional({ type: PeriodDto, nullable: true }) @IsOptional() @ValidateIf((o) => o.targetPeriod !== null) @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto | null;
+  @ApiProperty({ maxLength: LIMITS.kpiValue }) @IsString() @MaxLength(LIMITS.kpiValue) actual!: string;
+  @ApiPropertyOptional({ type: PeriodDto, nullable: true }) @IsOptional() @ValidateIf((o) => o.actualPeriod !== null) @ValidateNested() @Type(() => PeriodDto) actualPeriod?: PeriodDto | null;
+  @ApiPropertyOptional({ description: 'true for a KPI to hold down' }) @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
 }
 
 export class PlanKpiDto {
-  @IsString() @MaxLength(LIMITS.kpiName) name!: string;
-  @IsString() @MaxLength(LIMITS.kpiValue) targetThisYear!: string;
-  @IsString() @MaxLength(LIMITS.kpiValue) targetLaterYear!: string;
-  @IsOptional() @ValidateIf((o) => o.laterFiscalYear !== null) @IsInt() @Min(1989) @Max(2200) laterFiscalYear?: number | null;
-  @IsString() @MaxLength(LIMITS.kpiValue) actualThisYear!: string;
-  @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
+  @ApiProperty({ maxLength: LIMITS.kpiName }) @IsString() @MaxLength(LIMITS.kpiName) name!: string;
+  @ApiProperty({ maxLength: LIMITS.kpiValue }) @IsString() @MaxLength(LIMITS.kpiValue) targetThisYear!: string;
+  @ApiProperty({ maxLength: LIMITS.kpiValue }) @IsString() @MaxLength(LIMITS.kpiValue) targetLaterYear!: string;
+  @ApiPropertyOptional({ ...PERIOD_YEAR, nullable: true }) @IsOptional() @ValidateIf((o) => o.laterFiscalYear !== null) @IsInt() @Min(1989) @Max(2200) laterFiscalYear?: number | null;
+  @ApiProperty({ maxLength: LIMITS.kpiValue }) @IsString() @MaxLength(LIMITS.kpiValue) actualThisYear!: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
 }
 
 export class ImplementingBodyDto {
-  @ApiPropertyOptional({ description: '事業主体: 室蘭市 (the city itself)' }) @IsBoolean() city!: boolean;
-  @ApiPropertyOptional({ description: '事業主体: その他 (named body)', nullable: true })
+  @ApiProperty({ description: '事業主体: 室蘭市 (the city itself)' }) @IsBoolean() city!: boolean;
+  @ApiPropertyOptional({ type: 'string', maxLength: LIMITS.implementingBodyOther, description: '事業主体: その他 (named body)', nullable: true })
   @IsOptional()
   @ValidateIf((o) => o.other !== null)
   @IsString()
@@ -120,12 +140,12 @@ export class SheetContentDto {
   @Type(() => ImplementingBodyDto)
   implementingBody?: ImplementingBodyDto;
 
-  @ApiPropertyOptional({ description: '事業概要: text or rich-text blocks' }) @IsOptional() @IsRichText() summary?: string | RichText | null;
+  @ApiPropertyOptional({ ...RICH_TEXT_SCHEMA, description: '事業概要: text or rich-text blocks' } as never) @IsOptional() @IsRichText() summary?: string | RichText | null;
   @ApiPropertyOptional({ type: FinanceDto }) @IsOptional() @ValidateNested() @Type(() => FinanceDto) finance?: FinanceDto;
-  @ApiPropertyOptional({ description: '実施内容' }) @IsOptional() @IsRichText() implementation?: string | RichText | null;
-  @ApiPropertyOptional({ description: '事業効果' }) @IsOptional() @IsRichText() effect?: string | RichText | null;
+  @ApiPropertyOptional({ ...RICH_TEXT_SCHEMA, description: '実施内容' } as never) @IsOptional() @IsRichText() implementation?: string | RichText | null;
+  @ApiPropertyOptional({ ...RICH_TEXT_SCHEMA, description: '事業効果' } as never) @IsOptional() @IsRichText() effect?: string | RichText | null;
 
-  @ApiPropertyOptional({ type: [StrategyKpiDto], description: '総合戦略における重要業績指標' })
+  @ApiPropertyOptional({ type: [StrategyKpiDto], maxItems: LIMITS.kpiRows, description: '総合戦略における重要業績指標' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(LIMITS.kpiRows)
@@ -133,7 +153,7 @@ export class SheetContentDto {
   @Type(() => StrategyKpiDto)
   strategyKpis?: StrategyKpiDto[];
 
-  @ApiPropertyOptional({ type: [PlanKpiDto], description: '実施計画における重要業績指標' })
+  @ApiPropertyOptional({ type: [PlanKpiDto], maxItems: LIMITS.kpiRows, description: '実施計画における重要業績指標' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(LIMITS.kpiRows)

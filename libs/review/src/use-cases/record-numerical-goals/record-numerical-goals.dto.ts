@@ -14,7 +14,7 @@ export class NumericalGoalDto {
   @ApiProperty({ example: '7件' }) @IsString() @MaxLength(LIMITS.numericalGoalValue) actual!: string;
   @ApiPropertyOptional({ type: PeriodDto, nullable: true }) @IsOptional() @ValidateIf((o) => o.actualPeriod !== null) @ValidateNested() @Type(() => PeriodDto) actualPeriod?: PeriodDto | null;
   @ApiPropertyOptional({ default: false, description: 'true for measures to hold down (社会減の抑制)' }) @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((o) => o.note !== null) @IsString() @MaxLength(LIMITS.numericalGoalNote) note?: string | null;
+  @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: LIMITS.numericalGoalNote }) @IsOptional() @ValidateIf((o) => o.note !== null) @IsString() @MaxLength(LIMITS.numericalGoalNote) note?: string | null;
 }
 
 export class RecordNumericalGoalsDto {
