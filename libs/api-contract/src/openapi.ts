@@ -1727,7 +1727,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1808,7 +1817,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1865,6 +1883,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Health_health: {
@@ -1893,7 +1931,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -1953,7 +2000,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2055,6 +2111,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Cycles_get: {
@@ -2121,7 +2197,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2202,7 +2287,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2318,6 +2412,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Cycles_numericalGoals: {
@@ -2419,6 +2533,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Cycles_publish: {
@@ -2498,6 +2632,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Departments_list: {
@@ -2529,6 +2683,26 @@ export interface operations {
             /** @description No token, or an unknown or revoked one (`auth.missing_token`, `auth.invalid_token`) */
             401: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2624,6 +2798,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sheets_list: {
@@ -2686,7 +2880,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2776,7 +2979,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2912,6 +3124,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sheets_evaluate: {
@@ -3037,6 +3269,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sheets_submit: {
@@ -3125,6 +3377,26 @@ export interface operations {
             /** @description A lifecycle or business rule refuses the change, or an Idempotency-Key reused for another request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3247,6 +3519,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sheets_approve: {
@@ -3357,6 +3649,26 @@ export interface operations {
             /** @description A lifecycle or business rule refuses the change, or an Idempotency-Key reused for another request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3479,6 +3791,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sheets_cityResponse: {
@@ -3589,6 +3921,26 @@ export interface operations {
             /** @description A lifecycle or business rule refuses the change, or an Idempotency-Key reused for another request */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3711,6 +4063,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sheets_history: {
@@ -3782,7 +4154,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3866,7 +4247,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3917,6 +4307,26 @@ export interface operations {
             /** @description The token’s role may not do this, or a department acts on another department’s sheet */
             403: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4003,6 +4413,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Tokens_revoke: {
@@ -4071,6 +4501,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Public_editions: {
@@ -4124,7 +4574,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4212,7 +4671,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4305,7 +4773,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4391,7 +4868,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4482,7 +4968,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4575,7 +5070,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4666,7 +5170,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4757,7 +5270,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4848,7 +5370,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4940,7 +5471,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After */
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying */

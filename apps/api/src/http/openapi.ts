@@ -35,7 +35,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'The body is not application/json (`request.unsupported_media_type`)',
   422: 'A lifecycle or business rule refuses the change, or an Idempotency-Key reused for another request',
   428: 'If-Match is required on this write (`request.if_match_required`)',
-  503: 'The views have not caught up with `minPosition` in time (`projection.lagging`), or a backing store is down; retry after Retry-After',
+  500: 'An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it',
+  503: 'The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After',
 };
 
 const PROBLEM_HEADERS: Record<number, HeadersObject> = {
@@ -103,6 +104,9 @@ function complete(path: string, method: string, op: Record<string, any>): void {
   };
   const parameters: Array<{ name: string; in: string }> = (op.parameters ??= []);
   add(400);
+  // Every operation reads or writes the database, so each may find it away; and none is immune to a bug.
+  add(500);
+  add(503);
   if (secured) {
     add(401);
     const roles: TokenRole[] = op['x-roles'] ?? [...ROLES];
