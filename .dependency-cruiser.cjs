@@ -58,7 +58,16 @@ module.exports = {
       comment: 'Another lib is reached only through its barrel (src/index.ts), never a file inside it',
       severity: 'error',
       from: { path: '^(libs/([^/]+)|apps/[^/]+)/' },
-      to: { path: '^libs/([^/]+)/src/(?!index\\.ts$)', pathNot: '^libs/$2/' },
+      to: { path: '^libs/([^/]+)/src/(?!index\\.ts$|testing/index\\.ts$)', pathNot: '^libs/$2/' },
+    },
+    {
+      name: 'testing-entries-in-specs-only',
+      comment:
+        "A lib's testing entry (`@kensho/<lib>/testing`, e.g. the in-memory event store) is for specs: " +
+        'production code would lose its data on restart (and the build leaves testing/ folders out)',
+      severity: 'error',
+      from: { pathNot: ['\\.(spec|e2e-spec)\\.ts$', '/testing/'] },
+      to: { path: '^libs/[^/]+/src/testing/' },
     },
     noUpward('platform', ['event-store', 'projections', 'review', 'views', 'audit', 'publication', 'seeds', 'core', 'auth', 'testing']),
     noUpward('event-store', ['projections', 'review', 'views', 'audit', 'publication', 'seeds', 'core', 'auth']),

@@ -4,6 +4,8 @@ export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
+    // A lib's testing entry (specs only), before its barrel: the first matching pattern wins.
+    '^@kensho/([^/]+)/testing$': '<rootDir>/libs/$1/src/testing/index.ts',
     '^@kensho/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

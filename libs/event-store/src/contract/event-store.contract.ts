@@ -244,6 +244,17 @@ export function eventStoreContract(name: string, create: () => Promise<ContractH
         expect(final.length).toBe(expected);
         expect(ids).toEqual(final);
       });
+
+      it('wakes a reader waiting for appends when an event is appended', async () => {
+        // Takes whatever signal earlier appends left pending, so only this append can wake the reader.
+        await store.waitForAppends(50);
+        const started = Date.now();
+        const waiting = store.waitForAppends(20_000);
+        const stream = uniqueStream();
+        await store.appendToStream(stream, batch(stream, 1), 'no_stream');
+        await waiting;
+        expect(Date.now() - started).toBeLessThan(10_000);
+      });
     });
   });
 }
