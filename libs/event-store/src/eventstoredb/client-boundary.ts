@@ -17,10 +17,15 @@ import type {
  */
 export interface EsdbClient {
   appendToStream(streamName: string, events: EventData[], options: { expectedRevision: AppendExpectedRevision }): Promise<ClientAppendResult>;
-  readStream(streamName: string, options: { direction: Direction; fromRevision: ReadRevision; maxCount?: number }): AsyncIterable<ResolvedEvent>;
-  readAll(options: { direction: Direction; fromPosition: ReadPosition; maxCount: number }): AsyncIterable<AllStreamResolvedEvent>;
+  readStream(streamName: string, options: { direction: Direction; fromRevision: ReadRevision; maxCount?: number }): EsdbRead<ResolvedEvent>;
+  readAll(options: { direction: Direction; fromPosition: ReadPosition; maxCount: number }): EsdbRead<AllStreamResolvedEvent>;
   subscribeToAll(options: { fromPosition: ReadPosition; filter: Filter }): EsdbSubscription;
   dispose(): Promise<void>;
+}
+
+/** A read in progress: iterated to its end, or cancelled (its gRPC call stays open otherwise). */
+export interface EsdbRead<T> extends AsyncIterable<T> {
+  cancel(): Promise<void>;
 }
 
 /** The events the adapter listens to on a catch-up subscription. */

@@ -11,7 +11,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
 } from '../port.js';
-import type { EsdbClient, EsdbSubscription, Position } from './client-boundary.js';
+import type { EsdbClient, EsdbRead, EsdbSubscription, Position } from './client-boundary.js';
 import { KeyedLock } from './keyed-lock.js';
 import * as map from './mapping.js';
 
@@ -107,7 +107,7 @@ export class EventStoreDbEventStore extends EventStore {
         fromRevision: from !== undefined ? BigInt(from) : backward ? END : START,
         ...(serverMax !== undefined ? { maxCount: serverMax } : {}),
       });
-      for await (const resolved of read) {
+      for await (const resolved of finishing(read)) {
         const event = map.fromClientRecord(resolved.event);
         if (!event) continue;
         if (to !== undefined && (backward ? event.revision < to : event.revision > to)) break;
@@ -144,7 +144,7 @@ export class EventStoreDbEventStore extends EventStore {
     for (;;) {
       let records = 0;
       // Forward reads include the event at fromPosition: it is skipped below as already seen.
-      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: seen ?? START, maxCount: pageSize })) {
+      for await (const resolved of finishing(this.client.readAll({ direction: FORWARDS, fromPosition: seen ?? START, maxCount: pageSize }))) {
         records++;
         const position = resolved.event?.position;
         if (!position || (seen && map.comparePositions(position, seen) <= 0)) continue;
@@ -165,7 +165,7 @@ export class EventStoreDbEventStore extends EventStore {
     const commit = BigInt(position);
     try {
       // Every event is its own commit (commit = prepare), so its exact log position is known.
-      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: { commit, prepare: commit }, maxCount: 1 })) {
+      for await (const resolved of finishing(this.client.readAll({ direction: FORWARDS, fromPosition: { commit, prepare: commit }, maxCount: 1 }))) {
         const event = map.fromClientRecord(resolved.event);
         return event && event.position === position ? event.checkpoint : null;
       }
@@ -185,7 +185,7 @@ export class EventStoreDbEventStore extends EventStore {
     for (;;) {
       let records = 0;
       const page = this.client.readAll({ direction: BACKWARDS, fromPosition: before, maxCount: 100 });
-      for await (const resolved of page) {
+      for await (const resolved of finishing(page)) {
         records++;
         const position: Position | undefined = resolved.event?.position;
         if (!position || (before !== END && map.comparePositions(position, before) >= 0)) continue;
@@ -229,6 +229,21 @@ export class EventStoreDbEventStore extends EventStore {
     this.subscription = null;
     await subscription?.unsubscribe().catch(() => undefined);
     await this.client.dispose();
+  }
+}
+
+/**
+ * A client read that is left early (break, return, throw) keeps its gRPC call open: the client
+ * holds it until dispose() (which then never returns) and the server holds it against the
+ * connection's stream limit once the client stops reading. This cancels it instead.
+ */
+async function* finishing<T>(read: EsdbRead<T>): AsyncGenerator<T> {
+  let done = false;
+  try {
+    for await (const item of read) yield item;
+    done = true;
+  } finally {
+    if (!done) await read.cancel();
   }
 }
 
