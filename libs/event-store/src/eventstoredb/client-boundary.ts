@@ -32,7 +32,7 @@ export interface EsdbRead<T> extends AsyncIterable<T> {
 export interface EsdbSubscription {
   on(event: 'data', listener: (event: AllStreamResolvedEvent) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
-  on(event: 'close' | 'end', listener: () => void): unknown;
+  on(event: 'close' | 'end' | 'confirmation', listener: () => void): unknown;
   unsubscribe(): Promise<void>;
 }
 

@@ -212,6 +212,9 @@ export class EventStoreDbEventStore extends EventStore {
       if (this.subscription === subscription) this.subscription = null;
     };
     subscription.on('data', () => this.wake());
+    // A subscription from the end sees only what is appended after the server confirms it: one
+    // wake-up then makes waiters read again, which covers appends made while it was being set up.
+    subscription.on('confirmation', () => this.wake());
     subscription.on('error', drop);
     subscription.on('close', drop);
     subscription.on('end', drop);

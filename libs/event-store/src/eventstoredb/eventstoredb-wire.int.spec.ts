@@ -35,6 +35,31 @@ describe('EventStoreDB adapter over the wire (real client, test gRPC server)', (
     await server.stop();
   });
 
+  describe('server versions', () => {
+    it('names the version needed when the server sends no positions on stream reads (before 22.6)', async () => {
+      await server.stop();
+      server = await EsdbWireServer.start({ legacyStreamPositions: true });
+      const store = open();
+      const id = stream();
+      await expect(store.appendToStream(id, batch(id, 1), 'no_stream')).rejects.toThrow(/needs EventStoreDB 22\.10 or later/);
+    });
+  });
+
+  describe('waiting for appends', () => {
+    it('wakes for an append made while the subscription was not yet confirmed', async () => {
+      await server.stop();
+      server = await EsdbWireServer.start({ confirmationDelayMs: 300 });
+      const reader = open();
+      const writer = open();
+      const id = stream();
+      const started = Date.now();
+      const waiting = reader.waitForAppends(5000);
+      await writer.appendToStream(id, batch(id, 1), 'no_stream');
+      await waiting;
+      expect(Date.now() - started).toBeLessThan(2000);
+    });
+  });
+
   describe('every call finished', () => {
     it('close() resolves after appends and each kind of read, and no call stays open on the server', async () => {
       const store = open();

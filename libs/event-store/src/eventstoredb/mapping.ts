@@ -62,7 +62,7 @@ export function isSystemRecord(record: { streamId: string; type: string }): bool
 export function fromClientRecord(record: ClientRecordedEvent | undefined): RecordedEvent | null {
   if (!record || isSystemRecord(record)) return null;
   if (!record.isJson) throw new Error(`EventStoreDB event ${record.id} in ${record.streamId} is not JSON: not written by Kensho`);
-  if (!record.position) {
+  if (!hasPosition(record.position)) {
     // Stream reads carry positions only from server 22.6 on; without them there is no read-your-writes.
     throw new Error('EventStoreDB returned an event without its position: Kensho needs EventStoreDB 22.10 or later (or KurrentDB)');
   }
@@ -81,6 +81,17 @@ export function fromClientRecord(record: ClientRecordedEvent | undefined): Recor
     metadata,
     recordedAt: record.created.toISOString(),
   };
+}
+
+const NO_POSITION = (1n << 64n) - 1n;
+
+/**
+ * The client never leaves a position out: an absent one reads as commit "0" (protobuf's default),
+ * and servers before 22.6 send 2^64-1 on stream reads. Position 0 is the log's first record, which
+ * is always the server's own ($epoch-information), never Kensho's.
+ */
+function hasPosition(position: Position | undefined): position is Position {
+  return !!position && position.commit !== 0n && position.commit !== NO_POSITION && position.prepare !== NO_POSITION;
 }
 
 /**

@@ -87,6 +87,9 @@ describe('EventStoreDB mapping: client record → event', () => {
 
   it('refuses records Kensho cannot have written, and servers without positions on reads', () => {
     expect(() => map.fromClientRecord(clientRecord({ position: undefined }))).toThrow(/22\.10 or later/);
+    // What the client really reports for a missing position, and what servers before 22.6 send.
+    expect(() => map.fromClientRecord(clientRecord({ position: { commit: 0n, prepare: 0n } }))).toThrow(/22\.10 or later/);
+    expect(() => map.fromClientRecord(clientRecord({ position: { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n } }))).toThrow(/22\.10 or later/);
     expect(() => map.fromClientRecord(clientRecord({ metadata: { actorId: 'x' } }))).toThrow(/no hash-chain metadata/);
     expect(() => map.fromClientRecord(clientRecord({ isJson: false, data: new Uint8Array(1) } as never))).toThrow(/not JSON/);
     expect(() => map.fromClientRecord(clientRecord({ position: { commit: 2n ** 60n, prepare: 2n ** 60n } }))).toThrow(/does not fit/);
