@@ -16,11 +16,17 @@ import type {
  * structurally, and the unit tests pass a small in-memory fake (./testing) instead of a server.
  */
 export interface EsdbClient {
-  appendToStream(streamName: string, events: EventData[], options: { expectedRevision: AppendExpectedRevision }): Promise<ClientAppendResult>;
+  appendToStream(streamName: string, events: EventData[], options: EsdbAppendOptions): Promise<ClientAppendResult>;
   readStream(streamName: string, options: { direction: Direction; fromRevision: ReadRevision; maxCount?: number }): EsdbRead<ResolvedEvent>;
   readAll(options: { direction: Direction; fromPosition: ReadPosition; maxCount: number }): EsdbRead<AllStreamResolvedEvent>;
   subscribeToAll(options: { fromPosition: ReadPosition; filter: Filter }): EsdbSubscription;
   dispose(): Promise<void>;
+}
+
+/** The expected revision under the name of each client generation (see mapping.appendOptions). */
+export interface EsdbAppendOptions {
+  expectedRevision: AppendExpectedRevision;
+  streamState: AppendExpectedRevision;
 }
 
 /** A read in progress: iterated to its end, or cancelled (its gRPC call stays open otherwise). */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, excludeSystemEvents } from '@eventstore/db-client';
 import { AppendSignal } from '../append-signal.js';
 import { WrongExpectedRevisionError } from '../errors.js';
@@ -61,12 +62,15 @@ export class EventStoreDbEventStore extends EventStore {
       const last = stored[stored.length - 1] ?? null;
       map.checkExpected(streamId, expected, last?.revision ?? null);
       const chained = map.chainEvents(streamId, events, last);
+      const appendId = randomUUID();
       try {
-        const result = await this.client.appendToStream(streamId, chained.map(map.toEventData), {
-          expectedRevision: map.exactExpectedRevision(last?.revision ?? null),
-        });
+        const result = await this.client.appendToStream(
+          streamId,
+          chained.map((event) => map.toEventData(event, appendId)),
+          map.appendOptions(last?.revision ?? null),
+        );
         this.wake();
-        return await this.appended(streamId, Number(result.nextExpectedRevision));
+        return await this.appended(streamId, Number(result.nextExpectedRevision), appendId);
       } catch (error) {
         const mapped = map.toPortError(error, streamId, expected);
         // Another process wrote in between: read again, which decides duplicate, conflict or retry.
@@ -78,12 +82,21 @@ export class EventStoreDbEventStore extends EventStore {
 
   /**
    * The append's answer, from the stored last event rather than the response's position: that
-   * way it is the position every read reports for the event, whatever the server version.
+   * way it is the position every read reports for the event, whatever the server version. The
+   * server answers success also when another process stored the same batch first (its
+   * idempotence): the attempt's mark on the stored event tells whether this one wrote it.
    */
-  private async appended(streamId: string, revision: number): Promise<AppendResult> {
-    const [last] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
-    if (!last) throw new Error(`Stream ${streamId}: revision ${revision} is not readable right after its append`);
-    return { streamId, nextExpectedRevision: last.revision, position: last.position, duplicate: false };
+  private async appended(streamId: string, revision: number, appendId: string): Promise<AppendResult> {
+    let answer: AppendResult | null = null;
+    const read = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: 1 });
+    for await (const resolved of finishing(read)) {
+      const last = map.fromClientRecord(resolved.event);
+      if (!last) continue;
+      const duplicate = map.appendIdOf(resolved.event) !== appendId;
+      answer = { streamId, nextExpectedRevision: last.revision, position: last.position, duplicate };
+    }
+    if (!answer) throw new Error(`Stream ${streamId}: revision ${revision} is not readable right after its append`);
+    return answer;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -35,6 +35,44 @@ describe('EventStoreDB adapter over the wire (real client, test gRPC server)', (
     await server.stop();
   });
 
+  describe('appends', () => {
+    it('sends the revision it read as the expected revision on the wire', async () => {
+      const store = open();
+      const id = stream();
+      await store.appendToStream(id, batch(id, 2), 'any');
+      await store.appendToStream(id, batch(id, 1), 'any');
+      expect(server.appends.map((a) => a.expected)).toEqual([{ kind: 'no_stream' }, { kind: 'revision', revision: 1n }]);
+    });
+
+    it('answers duplicate: false to exactly one of two processes racing one command', async () => {
+      const [one, two] = [open(), open()];
+      const id = stream();
+      const events = batch(id, 2);
+      // Both have read the empty stream before either append is decided: the server's idempotence
+      // then stores the batch once and answers both with success.
+      let release!: () => void;
+      const bothArrived = new Promise<void>((resolve) => (release = resolve));
+      server.beforeAppend = () => {
+        if (server.appends.length >= 2) release();
+        return bothArrived;
+      };
+      const results = await Promise.all([one.appendToStream(id, events, 'no_stream'), two.appendToStream(id, events, 'no_stream')]);
+      expect(server.appends).toHaveLength(2);
+      expect(results.map((r) => r.duplicate).sort()).toEqual([false, true]);
+      expect(results[0]).toEqual({ ...results[1], duplicate: results[0]!.duplicate });
+      expect((await one.readStream(id)).map((e) => e.id)).toEqual(events.map((e) => e.id));
+    });
+
+    it('keeps the attempt mark out of what readers see', async () => {
+      const store = open();
+      const id = stream();
+      const events = batch(id, 1);
+      await store.appendToStream(id, events, 'no_stream');
+      const [read] = await store.readStream(id);
+      expect(Object.keys(read!.metadata).sort()).toEqual([...Object.keys(events[0]!.metadata), 'hash'].sort());
+    });
+  });
+
   describe('server versions', () => {
     it('names the version needed when the server sends no positions on stream reads (before 22.6)', async () => {
       await server.stop();

@@ -167,3 +167,10 @@ describe('EventStoreDB mapping: errors and duplicates', () => {
     expect(() => map.assertDistinctIds('s-1', [events[0]!, { ...events[1]!, id: events[0]!.id.toUpperCase() }])).toThrow(/repeats an event id/);
   });
 });
+
+describe('EventStoreDB mapping: append options', () => {
+  it('names the expected revision for both client generations (expectedRevision, streamState)', () => {
+    expect(map.appendOptions(null)).toEqual({ expectedRevision: 'no_stream', streamState: 'no_stream' });
+    expect(map.appendOptions(4)).toEqual({ expectedRevision: 4n, streamState: 4n });
+  });
+});

@@ -69,6 +69,8 @@ export class EsdbWireServer {
   private readonly subscribers = new Set<(record: WireRecord) => void>();
   private readonly openCalls = new Set<grpc.ServerWritableStream<ReadReq, ReadResp>>();
   private nextPosition = 1024n;
+  /** Runs between an append's arrival and its decision: a test holds appends there to make them race. */
+  beforeAppend: ((append: WireAppend) => Promise<void> | void) | null = null;
   private constructor(
     private readonly server: grpc.Server,
     readonly port: number,
@@ -135,8 +137,9 @@ export class EsdbWireServer {
         ? { kind: 'revision', revision: BigInt(options.getRevision()) }
         : { kind: options.hasNoStream() ? 'no_stream' : options.hasStreamExists() ? 'stream_exists' : 'any' };
       const ids = proposed.map((p) => p.getId()!.getString().toLowerCase());
-      this.appends.push({ streamId, expected, ids });
-      callback(null, this.decideAppend(streamId, expected, proposed, ids));
+      const append = { streamId, expected, ids };
+      this.appends.push(append);
+      void Promise.resolve(this.beforeAppend?.(append)).then(() => callback(null, this.decideAppend(streamId, expected, proposed, ids)));
     });
   }
 
