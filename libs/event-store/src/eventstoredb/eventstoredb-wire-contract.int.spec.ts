@@ -10,7 +10,7 @@ import { EsdbWireServer } from './testing/esdb-wire-server.js';
 eventStoreContract('EventStoreDB adapter, real client over gRPC (wire test server)', async () => {
   const server = await EsdbWireServer.start();
   // The server's own bookkeeping of several KB is interleaved with Kensho's events in $all.
-  const stats = setInterval(() => server.write('$stats-127.0.0.1:2113', { type: '$statsCollected', data: { blob: 'x'.repeat(4096) } }), 2);
+  const stats = setInterval(() => server.write('$stats-127.0.0.1:2113', { type: '$statsCollected', data: { blob: 'x'.repeat(4096) } }), 5);
   const store = EventStoreDbEventStore.fromConnectionString(server.connectionString);
   return {
     store,

@@ -73,6 +73,18 @@ describe('EventStoreDB adapter over the wire (real client, test gRPC server)', (
     });
   });
 
+  describe('deadlines', () => {
+    it('gives up on an append the server does not answer, after the connection deadline', async () => {
+      const store = EventStoreDbEventStore.fromConnectionString(`${server.connectionString}&defaultDeadline=500`);
+      stores.push(store);
+      server.beforeAppend = () => new Promise(() => undefined);
+      const id = stream();
+      const started = Date.now();
+      await expect(within(5000, 'the append', store.appendToStream(id, batch(id, 1), 'no_stream'))).rejects.toThrow(/deadline/i);
+      expect(Date.now() - started).toBeLessThan(3000);
+    });
+  });
+
   describe('server versions', () => {
     it('names the version needed when the server sends no positions on stream reads (before 22.6)', async () => {
       await server.stop();

@@ -218,10 +218,20 @@ export class EsdbWireServer {
     }
     const all = options.getAll()!;
     const at = all.hasPosition() ? BigInt(all.getPosition()!.getCommitPosition()) : null;
-    const ordered = backward
-      ? this.log.filter((r) => !all.hasStart() && (at === null || r.position < at)).reverse()
-      : this.log.filter((r) => !all.hasEnd() && (at === null || r.position >= at));
-    return ordered.slice(0, count);
+    // The first record at or after the position (the log is in position order).
+    let low = 0;
+    let high = this.log.length;
+    while (at !== null && low < high) {
+      const middle = (low + high) >> 1;
+      if (this.log[middle]!.position < at) low = middle + 1;
+      else high = middle;
+    }
+    if (backward) {
+      const end = all.hasStart() ? 0 : at === null ? this.log.length : low;
+      return this.log.slice(Math.max(0, end - count), end).reverse();
+    }
+    const start = all.hasEnd() ? this.log.length : at === null ? 0 : low;
+    return this.log.slice(start, start + Math.min(count, this.log.length));
   }
 
   /** Sends the records one by one, waiting whenever HTTP/2 flow control says the client is not reading. */
