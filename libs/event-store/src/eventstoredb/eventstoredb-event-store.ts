@@ -27,7 +27,9 @@ const MAX_APPEND_ATTEMPTS = 5;
  * - Duplicates: the server's own idempotence holds only for some expected revisions, so a retried
  *   command is recognised here, from the ids in the stream it just read (streams are short: one
  *   sheet or cycle). Appends to one stream are serialised in this process so that concurrent
- *   retries see each other; across processes the server's idempotence stores the batch once.
+ *   retries see each other; across processes the server's idempotence stores the batch once, and
+ *   the attempt's mark on the stored records tells the loser it was a duplicate.
+ * - Every read is bounded by the server or cancelled when left early (see `finishing`).
  * - The global log is `$all` without the server's '$' records; its order is the commit order of a
  *   single-writer log, so a reader can never be overtaken by an event with a lower position.
  */
