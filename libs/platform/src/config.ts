@@ -52,7 +52,15 @@ function postgresUrl(env: NodeJS.ProcessEnv): string | null {
 function eventStoreUrl(env: NodeJS.ProcessEnv): string | null {
   const raw = env.EVENTSTORE_CONNECTION_STRING;
   if (raw === undefined || raw === '') return null;
-  if (!/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//.test(raw)) {
+  const kurrent = /^(kurrentdb|kdb)(\+discover)?:\/\//.exec(raw);
+  if (kurrent) {
+    // @eventstore/db-client 6.2.1 refuses these schemes when it connects: say so at boot, not at first use.
+    throw new ConfigError(
+      'EVENTSTORE_CONNECTION_STRING',
+      `${kurrent[1]}:// is not understood by Kensho's EventStoreDB client: write esdb${kurrent[2] ?? ''}:// with the same host and options (KurrentDB accepts it), got "${raw}"`,
+    );
+  }
+  if (!/^esdb(\+discover)?:\/\//.test(raw)) {
     throw new ConfigError('EVENTSTORE_CONNECTION_STRING', `must start with esdb:// (e.g. esdb://localhost:2113?tls=false), got "${raw}"`);
   }
   return raw;

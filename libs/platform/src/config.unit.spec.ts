@@ -22,6 +22,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must use postgres:\/\//],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a URL/],
     [{ EVENTSTORE_CONNECTION_STRING: 'http://x' }, /EVENTSTORE_CONNECTION_STRING must start with esdb:\/\//],
+    [{ EVENTSTORE_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false' }, /kurrentdb:\/\/ is not understood .* write esdb:\/\//],
+    [{ EVENTSTORE_CONNECTION_STRING: 'kdb+discover://a,b?tls=false' }, /kdb:\/\/ is not understood .* write esdb\+discover:\/\//],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ KPI_RATING_ON_TRACK: 'high' }, /KPI_RATING_ON_TRACK must be a decimal rate/],
     [{ KPI_RATING_ON_TRACK: '0' }, /KPI_RATING_ON_TRACK must be above 0 and at most 10/],

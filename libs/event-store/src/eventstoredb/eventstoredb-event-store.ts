@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START, excludeSystemEvents } from '@eventstore/db-client';
 import { AppendSignal } from '../append-signal.js';
 import { WrongExpectedRevisionError } from '../errors.js';
@@ -11,7 +12,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
 } from '../port.js';
-import type { EsdbClient, EsdbSubscription, Position } from './client-boundary.js';
+import type { EsdbClient, EsdbRead, EsdbSubscription, Position } from './client-boundary.js';
 import { KeyedLock } from './keyed-lock.js';
 import * as map from './mapping.js';
 
@@ -26,7 +27,9 @@ const MAX_APPEND_ATTEMPTS = 5;
  * - Duplicates: the server's own idempotence holds only for some expected revisions, so a retried
  *   command is recognised here, from the ids in the stream it just read (streams are short: one
  *   sheet or cycle). Appends to one stream are serialised in this process so that concurrent
- *   retries see each other; across processes the server's idempotence stores the batch once.
+ *   retries see each other; across processes the server's idempotence stores the batch once, and
+ *   the attempt's mark on the stored records tells the loser it was a duplicate.
+ * - Every read is bounded by the server or cancelled when left early (see `finishing`).
  * - The global log is `$all` without the server's '$' records; its order is the commit order of a
  *   single-writer log, so a reader can never be overtaken by an event with a lower position.
  */
@@ -61,12 +64,15 @@ export class EventStoreDbEventStore extends EventStore {
       const last = stored[stored.length - 1] ?? null;
       map.checkExpected(streamId, expected, last?.revision ?? null);
       const chained = map.chainEvents(streamId, events, last);
+      const appendId = randomUUID();
       try {
-        const result = await this.client.appendToStream(streamId, chained.map(map.toEventData), {
-          expectedRevision: map.exactExpectedRevision(last?.revision ?? null),
-        });
+        const result = await this.client.appendToStream(
+          streamId,
+          chained.map((event) => map.toEventData(event, appendId)),
+          map.appendOptions(last?.revision ?? null),
+        );
         this.wake();
-        return await this.appended(streamId, Number(result.nextExpectedRevision));
+        return await this.appended(streamId, Number(result.nextExpectedRevision), appendId);
       } catch (error) {
         const mapped = map.toPortError(error, streamId, expected);
         // Another process wrote in between: read again, which decides duplicate, conflict or retry.
@@ -78,12 +84,21 @@ export class EventStoreDbEventStore extends EventStore {
 
   /**
    * The append's answer, from the stored last event rather than the response's position: that
-   * way it is the position every read reports for the event, whatever the server version.
+   * way it is the position every read reports for the event, whatever the server version. The
+   * server answers success also when another process stored the same batch first (its
+   * idempotence): the attempt's mark on the stored event tells whether this one wrote it.
    */
-  private async appended(streamId: string, revision: number): Promise<AppendResult> {
-    const [last] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
-    if (!last) throw new Error(`Stream ${streamId}: revision ${revision} is not readable right after its append`);
-    return { streamId, nextExpectedRevision: last.revision, position: last.position, duplicate: false };
+  private async appended(streamId: string, revision: number, appendId: string): Promise<AppendResult> {
+    let answer: AppendResult | null = null;
+    const read = this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(revision), maxCount: 1 });
+    for await (const resolved of finishing(read)) {
+      const last = map.fromClientRecord(resolved.event);
+      if (!last) continue;
+      const duplicate = map.appendIdOf(resolved.event) !== appendId;
+      answer = { streamId, nextExpectedRevision: last.revision, position: last.position, duplicate };
+    }
+    if (!answer) throw new Error(`Stream ${streamId}: revision ${revision} is not readable right after its append`);
+    return answer;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -107,7 +122,7 @@ export class EventStoreDbEventStore extends EventStore {
         fromRevision: from !== undefined ? BigInt(from) : backward ? END : START,
         ...(serverMax !== undefined ? { maxCount: serverMax } : {}),
       });
-      for await (const resolved of read) {
+      for await (const resolved of finishing(read)) {
         const event = map.fromClientRecord(resolved.event);
         if (!event) continue;
         if (to !== undefined && (backward ? event.revision < to : event.revision > to)) break;
@@ -144,7 +159,7 @@ export class EventStoreDbEventStore extends EventStore {
     for (;;) {
       let records = 0;
       // Forward reads include the event at fromPosition: it is skipped below as already seen.
-      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: seen ?? START, maxCount: pageSize })) {
+      for await (const resolved of finishing(this.client.readAll({ direction: FORWARDS, fromPosition: seen ?? START, maxCount: pageSize }))) {
         records++;
         const position = resolved.event?.position;
         if (!position || (seen && map.comparePositions(position, seen) <= 0)) continue;
@@ -165,7 +180,7 @@ export class EventStoreDbEventStore extends EventStore {
     const commit = BigInt(position);
     try {
       // Every event is its own commit (commit = prepare), so its exact log position is known.
-      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: { commit, prepare: commit }, maxCount: 1 })) {
+      for await (const resolved of finishing(this.client.readAll({ direction: FORWARDS, fromPosition: { commit, prepare: commit }, maxCount: 1 }))) {
         const event = map.fromClientRecord(resolved.event);
         return event && event.position === position ? event.checkpoint : null;
       }
@@ -185,7 +200,7 @@ export class EventStoreDbEventStore extends EventStore {
     for (;;) {
       let records = 0;
       const page = this.client.readAll({ direction: BACKWARDS, fromPosition: before, maxCount: 100 });
-      for await (const resolved of page) {
+      for await (const resolved of finishing(page)) {
         records++;
         const position: Position | undefined = resolved.event?.position;
         if (!position || (before !== END && map.comparePositions(position, before) >= 0)) continue;
@@ -212,6 +227,9 @@ export class EventStoreDbEventStore extends EventStore {
       if (this.subscription === subscription) this.subscription = null;
     };
     subscription.on('data', () => this.wake());
+    // A subscription from the end sees only what is appended after the server confirms it: one
+    // wake-up then makes waiters read again, which covers appends made while it was being set up.
+    subscription.on('confirmation', () => this.wake());
     subscription.on('error', drop);
     subscription.on('close', drop);
     subscription.on('end', drop);
@@ -229,6 +247,21 @@ export class EventStoreDbEventStore extends EventStore {
     this.subscription = null;
     await subscription?.unsubscribe().catch(() => undefined);
     await this.client.dispose();
+  }
+}
+
+/**
+ * A client read that is left early (break, return, throw) keeps its gRPC call open: the client
+ * holds it until dispose() (which then never returns) and the server holds it against the
+ * connection's stream limit once the client stops reading. This cancels it instead.
+ */
+async function* finishing<T>(read: EsdbRead<T>): AsyncGenerator<T> {
+  let done = false;
+  try {
+    for await (const item of read) yield item;
+    done = true;
+  } finally {
+    if (!done) await read.cancel();
   }
 }
 

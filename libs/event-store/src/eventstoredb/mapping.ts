@@ -2,7 +2,7 @@ import { ErrorType, NO_STREAM, jsonEvent, type AppendExpectedRevision, type Even
 import { PartialDuplicateError, WrongExpectedRevisionError } from '../errors.js';
 import { GENESIS_HASH, eventHash } from '../hash-chain.js';
 import type { AppendResult, ExpectedRevision, LogCheckpoint, NewEvent, RecordedEvent } from '../port.js';
-import type { Position } from './client-boundary.js';
+import type { EsdbAppendOptions, Position } from './client-boundary.js';
 
 /*
  * Pure translations between the port's shapes and @eventstore/db-client's, so that each one is
@@ -45,9 +45,24 @@ export function duplicateOf(streamId: string, stored: RecordedEvent[], events: N
   return { streamId, nextExpectedRevision: last.revision, position: last.position, duplicate: true };
 }
 
+/**
+ * Marks which append attempt wrote a record. The server's idempotence answers a retried batch with
+ * success whether this attempt wrote it or another process did first; only the mark tells them
+ * apart. It is the adapter's, outside the hash and never shown to readers.
+ */
+const APPEND_MARK = 'esdbAppendId';
+
 /** The client record for an event: JSON data, and the metadata (hash included) as JSON metadata. */
-export function toEventData(event: ChainedEvent): EventData {
-  return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
+export function toEventData(event: ChainedEvent, appendId?: string): EventData {
+  const metadata = appendId === undefined ? event.metadata : { ...event.metadata, [APPEND_MARK]: appendId };
+  return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata });
+}
+
+/** The append attempt that wrote a client record (see APPEND_MARK), if it carries one. */
+export function appendIdOf(record: ClientRecordedEvent | undefined): string | null {
+  const metadata = record?.metadata as Record<string, unknown> | undefined;
+  const mark = metadata && typeof metadata === 'object' ? metadata[APPEND_MARK] : undefined;
+  return typeof mark === 'string' ? mark : null;
 }
 
 /**
@@ -62,12 +77,12 @@ export function isSystemRecord(record: { streamId: string; type: string }): bool
 export function fromClientRecord(record: ClientRecordedEvent | undefined): RecordedEvent | null {
   if (!record || isSystemRecord(record)) return null;
   if (!record.isJson) throw new Error(`EventStoreDB event ${record.id} in ${record.streamId} is not JSON: not written by Kensho`);
-  if (!record.position) {
+  if (!hasPosition(record.position)) {
     // Stream reads carry positions only from server 22.6 on; without them there is no read-your-writes.
     throw new Error('EventStoreDB returned an event without its position: Kensho needs EventStoreDB 22.10 or later (or KurrentDB)');
   }
-  const metadata = record.metadata as RecordedEvent['metadata'] | undefined;
-  if (!metadata || typeof metadata !== 'object' || typeof metadata.hash !== 'string') {
+  const { [APPEND_MARK]: _mark, ...metadata } = (record.metadata ?? {}) as RecordedEvent['metadata'] & { [APPEND_MARK]?: string };
+  if (typeof metadata !== 'object' || typeof metadata.hash !== 'string') {
     throw new Error(`EventStoreDB event ${record.id} in ${record.streamId} has no hash-chain metadata: not written by Kensho`);
   }
   return {
@@ -81,6 +96,17 @@ export function fromClientRecord(record: ClientRecordedEvent | undefined): Recor
     metadata,
     recordedAt: record.created.toISOString(),
   };
+}
+
+const NO_POSITION = (1n << 64n) - 1n;
+
+/**
+ * The client never leaves a position out: an absent one reads as commit "0" (protobuf's default),
+ * and servers before 22.6 send 2^64-1 on stream reads. Position 0 is the log's first record, which
+ * is always the server's own ($epoch-information), never Kensho's.
+ */
+function hasPosition(position: Position | undefined): position is Position {
+  return !!position && position.commit !== 0n && position.commit !== NO_POSITION && position.prepare !== NO_POSITION;
 }
 
 /**
@@ -130,6 +156,17 @@ export function compareCheckpoints(a: LogCheckpoint | null, b: LogCheckpoint | n
  */
 export function exactExpectedRevision(actual: number | null): AppendExpectedRevision {
   return actual === null ? NO_STREAM : BigInt(actual);
+}
+
+/**
+ * The append's options, the one place they are named. @eventstore/db-client reads
+ * `expectedRevision`; its successor @kurrent/kurrentdb-client renamed it `streamState` and ignores
+ * an unknown option silently, so the append would become "any" and the guard that keeps the hash
+ * chain unbroken would be gone. Both names are sent: each client reads its own, ignores the other.
+ */
+export function appendOptions(actual: number | null): EsdbAppendOptions {
+  const revision = exactExpectedRevision(actual);
+  return { expectedRevision: revision, streamState: revision };
 }
 
 /** The caller's expectation against the revision read; throws the port's typed error. */

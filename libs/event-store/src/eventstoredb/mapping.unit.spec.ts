@@ -87,6 +87,9 @@ describe('EventStoreDB mapping: client record → event', () => {
 
   it('refuses records Kensho cannot have written, and servers without positions on reads', () => {
     expect(() => map.fromClientRecord(clientRecord({ position: undefined }))).toThrow(/22\.10 or later/);
+    // What the client really reports for a missing position, and what servers before 22.6 send.
+    expect(() => map.fromClientRecord(clientRecord({ position: { commit: 0n, prepare: 0n } }))).toThrow(/22\.10 or later/);
+    expect(() => map.fromClientRecord(clientRecord({ position: { commit: 2n ** 64n - 1n, prepare: 2n ** 64n - 1n } }))).toThrow(/22\.10 or later/);
     expect(() => map.fromClientRecord(clientRecord({ metadata: { actorId: 'x' } }))).toThrow(/no hash-chain metadata/);
     expect(() => map.fromClientRecord(clientRecord({ isJson: false, data: new Uint8Array(1) } as never))).toThrow(/not JSON/);
     expect(() => map.fromClientRecord(clientRecord({ position: { commit: 2n ** 60n, prepare: 2n ** 60n } }))).toThrow(/does not fit/);
@@ -162,5 +165,12 @@ describe('EventStoreDB mapping: errors and duplicates', () => {
   it('refuses one id twice in a batch (the server would store both)', () => {
     const events = newEvents('s-1', 2);
     expect(() => map.assertDistinctIds('s-1', [events[0]!, { ...events[1]!, id: events[0]!.id.toUpperCase() }])).toThrow(/repeats an event id/);
+  });
+});
+
+describe('EventStoreDB mapping: append options', () => {
+  it('names the expected revision for both client generations (expectedRevision, streamState)', () => {
+    expect(map.appendOptions(null)).toEqual({ expectedRevision: 'no_stream', streamState: 'no_stream' });
+    expect(map.appendOptions(4)).toEqual({ expectedRevision: 4n, streamState: 4n });
   });
 });

@@ -15,7 +15,7 @@ import {
   type ReadRevision,
   type ResolvedEvent,
 } from '@eventstore/db-client';
-import type { EsdbClient, EsdbSubscription } from '../client-boundary.js';
+import type { EsdbClient, EsdbRead, EsdbSubscription } from '../client-boundary.js';
 
 /**
  * An in-memory stand-in for EventStoreDB behind the client methods the adapter calls. It imitates
@@ -96,10 +96,14 @@ export class FakeEsdbClient implements EsdbClient {
     return record;
   }
 
-  async *readStream(
+  readStream(streamName: string, options: { direction: Direction; fromRevision: ReadRevision; maxCount?: number }): EsdbRead<ResolvedEvent> {
+    return this.cancellable(this.streamRecords(streamName, options));
+  }
+
+  private async *streamRecords(
     streamName: string,
     options: { direction: Direction; fromRevision: ReadRevision; maxCount?: number },
-  ): AsyncIterable<ResolvedEvent> {
+  ): AsyncGenerator<ResolvedEvent> {
     await Promise.resolve();
     const stream = this.streams.get(streamName);
     if (!stream) throw new StreamNotFoundError(undefined, streamName);
@@ -111,8 +115,24 @@ export class FakeEsdbClient implements EsdbClient {
     }
   }
 
-  async *readAll(options: { direction: Direction; fromPosition: ReadPosition; maxCount: number }): AsyncIterable<AllStreamResolvedEvent> {
+  readAll(options: { direction: Direction; fromPosition: ReadPosition; maxCount: number }): EsdbRead<AllStreamResolvedEvent> {
     this.readAllCalls.push(options);
+    return this.cancellable(this.allRecords(options));
+  }
+
+  /** Reads cancelled before their end (the real client's cancel() ends the gRPC call). */
+  cancelledReads = 0;
+
+  private cancellable<T>(records: AsyncGenerator<T>): EsdbRead<T> {
+    return Object.assign(records, {
+      cancel: async () => {
+        this.cancelledReads++;
+        await records.return(undefined);
+      },
+    });
+  }
+
+  private async *allRecords(options: { direction: Direction; fromPosition: ReadPosition; maxCount: number }): AsyncGenerator<AllStreamResolvedEvent> {
     await Promise.resolve();
     const { fromPosition } = options;
     const at = (record: AllStreamRecordedEvent) =>
