@@ -1,12 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { CoreModule, type CoreOptions } from '@kensho/core';
+import { CoreModule, POSTGRES_TARGET, type CoreOptions } from '@kensho/core';
+import type { PostgresTarget } from '@kensho/platform';
 import { AuditModule } from '@kensho/audit';
 import { ReviewModule } from '@kensho/review';
 import { SeedsModule } from '@kensho/seeds';
 import { AuditController } from './controllers/audit.controller.js';
 import { CyclesController } from './controllers/cycles.controller.js';
+import { DemoController, DemoSignIn } from './controllers/demo.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { MeController } from './controllers/me.controller.js';
 import { PublicController } from './controllers/public.controller.js';
 import { ReadYourWrites } from './controllers/read-your-writes.js';
 import { SheetsController } from './controllers/sheets.controller.js';
@@ -18,13 +21,19 @@ import { ProblemFilter } from './http/problem.filter.js';
 
 @Module({})
 export class AppModule {
-  static register(options: CoreOptions = {}): DynamicModule {
+  /** demoSignIn: hand out the demo tokens (default: only when running the embedded demo). */
+  static register(options: CoreOptions & { demoSignIn?: boolean } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(options), ReviewModule, SeedsModule, AuditModule],
-      controllers: [AuditController, HealthController, CyclesController, SheetsController, TokensController, PublicController, ViewsController],
+      controllers: [AuditController, HealthController, CyclesController, SheetsController, TokensController, PublicController, ViewsController, MeController, DemoController],
       providers: [
         ReadYourWrites,
+        {
+          provide: DemoSignIn,
+          inject: [POSTGRES_TARGET],
+          useFactory: (postgres: PostgresTarget) => new DemoSignIn(options.demoSignIn ?? postgres.embedded),
+        },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -37,6 +37,7 @@ export * from './use-cases/get-sheet/get-sheet.dto.js';
 export * from './use-cases/list-sheets/list-sheets.js';
 export * from './use-cases/list-sheets/list-sheets.dto.js';
 export * from './use-cases/get-cycle/get-cycle.js';
+export * from './use-cases/list-cycles/list-cycles.js';
 export * from './review.module.js';
 export * from './use-cases/data-quality/assess-quality.js';
 export * from './use-cases/data-quality/data-quality.js';

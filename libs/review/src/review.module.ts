@@ -7,6 +7,7 @@ import { AssignSheetHandler } from './use-cases/assign-sheet/assign-sheet.js';
 import { GetDataQualityHandler } from './use-cases/data-quality/data-quality.js';
 import { CorrectPublishedSheetHandler } from './use-cases/correct-published-sheet/correct-published-sheet.js';
 import { GetCycleHandler } from './use-cases/get-cycle/get-cycle.js';
+import { ListCyclesHandler } from './use-cases/list-cycles/list-cycles.js';
 import { GetSheetHandler } from './use-cases/get-sheet/get-sheet.js';
 import { ListSheetsHandler } from './use-cases/list-sheets/list-sheets.js';
 import { OpenCycleHandler } from './use-cases/open-cycle/open-cycle.js';
@@ -40,6 +41,7 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     GetSheetHandler,
     ListSheetsHandler,
     GetCycleHandler,
+    ListCyclesHandler,
     GetDataQualityHandler,
   ],
   exports: [AggregateService, ReviewQueries, CqrsModule],

@@ -9,6 +9,7 @@ import {
   AssignSheetDto,
   GetCycleQuery,
   GetDataQualityQuery,
+  ListCyclesQuery,
   OpenCycleCommand,
   OpenCycleDto,
   QueryInteger,
@@ -52,6 +53,13 @@ export class CyclesController {
     );
     res.setHeader('Location', `/api/v1/cycles/${body.fiscalYear}`);
     return { fiscalYear: body.fiscalYear, version: result.version, position: result.position };
+  }
+
+  /** Every cycle (fiscal year, title, status, deadlines), newest first. */
+  @Get()
+  async list(@Query() query: MinPositionDto) {
+    await this.consistency.await(query.minPosition);
+    return this.queries.execute(new ListCyclesQuery());
   }
 
   /** The cycle with its deadlines, editions and progress counts per status and department. */

@@ -55,6 +55,12 @@ export class ReviewQueries {
     return result.rows[0] ?? null;
   }
 
+  /** Every cycle's state, newest fiscal year first. */
+  async cycles(): Promise<CycleState[]> {
+    const result = await this.db.query<{ state: CycleState }>('SELECT state FROM rm_cycles ORDER BY fiscal_year DESC');
+    return result.rows.map((row) => row.state);
+  }
+
   /** Sheets per department and status for one fiscal year. */
   async progress(fiscalYear: number): Promise<ProgressRow[]> {
     const result = await this.db.query<ProgressRow>(
