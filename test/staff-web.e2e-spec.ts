@@ -68,6 +68,12 @@ describe('The staff web app served by the API', () => {
     expect(css).toContain('--color-primitive-blue-900'); // the Digital Agency's design tokens
   });
 
+  it('is a production bundle, whatever NODE_ENV the build ran under (Jest builds with NODE_ENV=test)', () => {
+    const js = readFileSync(join(WEB, 'assets', asset('.js')), 'utf8');
+    expect(js).not.toContain('jsxDEV');
+    expect(js).not.toContain('react-dom.development');
+  });
+
   it('tells the signed-in caller who they are (GET /api/v1/me)', async () => {
     expect((await t.http.get('/api/v1/me').set(bearer(t.tokens.sangyo)).expect(200)).body).toMatchObject({ role: 'department', department: '産業振興課' });
     expect((await t.http.get('/api/v1/me').set(bearer(t.tokens.planning)).expect(200)).body).toMatchObject({ role: 'planning', department: null });

@@ -12,7 +12,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { build } from 'vite';
+
+// A production bundle whoever runs the build: Vite and its JSX transform follow NODE_ENV, and
+// Jest's global setup (which builds dist/ when stale) runs with NODE_ENV=test.
+process.env.NODE_ENV = 'production';
+const { build } = await import('vite');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const documentFile = join(root, 'dist', 'openapi.json');

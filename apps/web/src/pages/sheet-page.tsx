@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { api, body } from '../api/client';
 import type { Sheet } from '../api/models';
-import { CHOICE_LABELS, FUNDING_LABELS, OPTION_LABELS, SHEET_LABELS as L, periodLabel, type KpiValue, type RichText } from '../domain';
+import { BASIS_NOTES, CHOICE_LABELS, FUNDING_LABELS, OPTION_LABELS, SHEET_LABELS as L, periodLabel, type ChoiceProvenance, type KpiValue, type RichText } from '../domain';
 import { amount, jstDateTime } from '../format';
 import { Link, useScreenTitle } from '../router';
 import { Await, useLoad } from '../ui/load';
@@ -31,18 +31,30 @@ function Text({ value }: { value: RichText | null }) {
   );
 }
 
-/** The printed sheet's ■/□ marks; the chosen option is also said in words. */
-function Choices<T extends OptionKey>({ options, chosen }: { options: readonly T[]; chosen: T | null }) {
+/**
+ * The printed sheet's ■/□ marks, the chosen option also said in words; as in the published report,
+ * a choice read from its reason says so, and one the source lost is left all □ with a note.
+ */
+function Choices<T extends OptionKey>({ options, chosen, provenance = 'stated' }: { options: readonly T[]; chosen: T | null; provenance?: ChoiceProvenance }) {
+  const known = chosen !== null && provenance !== 'unknown';
   return (
-    <ul className="choices">
-      {options.map((option) => (
-        <li key={option}>
-          <span aria-hidden="true">{option === chosen ? '■' : '□'}</span>
-          {OPTION_LABELS[option]}
-          {option === chosen && <span className="visually-hidden">（選択）</span>}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="choices">
+        {options.map((option) => (
+          <li key={option}>
+            <span aria-hidden="true">{known && option === chosen ? '■' : '□'}</span>
+            {OPTION_LABELS[option]}
+            {known && option === chosen && (
+              <>
+                <span className="visually-hidden">（選択）</span>
+                {provenance === 'inferred' && <span className="note">（{BASIS_NOTES.inferred}）</span>}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {!known && <p className="note">※{BASIS_NOTES.unknown}</p>}
+    </>
   );
 }
 
@@ -86,7 +98,7 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
           <tr>
             <th scope="row">{L.category}</th>
             <td>
-              <Choices options={['new', 'continuing', 'revised'] as const} chosen={sheet.category} />
+              <Choices options={['new', 'continuing', 'revised'] as const} chosen={sheet.category} provenance={sheet.category === null ? 'unknown' : 'stated'} />
             </td>
             <th scope="row">{L.implementingBody}</th>
             <td>
@@ -98,6 +110,7 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
                   <span aria-hidden="true">{sheet.implementingBody.other !== null ? '■' : '□'}</span>その他（{sheet.implementingBody.other ?? '　'}）
                 </li>
               </ul>
+              {sheet.implementingBody.city === null && <p className="note">※室蘭市：{BASIS_NOTES.unknown}</p>}
             </td>
           </tr>
           <tr>
@@ -232,32 +245,32 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
           <tr>
             <th scope="row">{CHOICE_LABELS.effectiveness}</th>
             <td>
-              <Choices options={['effective', 'not_effective'] as const} chosen={evaluation.effectiveness} />
+              <Choices options={['effective', 'not_effective'] as const} chosen={evaluation.effectiveness} provenance={evaluation.provenance?.effectiveness} />
             </td>
           </tr>
           <tr>
             <th scope="row">{L.effectivenessReason}</th>
-            <td>{evaluation.effectivenessReason ?? <Empty />}</td>
+            <td>{evaluation.effectivenessReason ? <p>{evaluation.effectivenessReason}</p> : <Empty />}</td>
           </tr>
           <tr>
             <th scope="row">{CHOICE_LABELS.direction}</th>
             <td>
-              <Choices options={['expand', 'improve', 'continue', 'discontinue', 'complete'] as const} chosen={evaluation.direction} />
+              <Choices options={['expand', 'improve', 'continue', 'discontinue', 'complete'] as const} chosen={evaluation.direction} provenance={evaluation.provenance?.direction} />
             </td>
           </tr>
           <tr>
             <th scope="row">{L.directionReason}</th>
-            <td>{evaluation.directionReason ?? <Empty />}</td>
+            <td>{evaluation.directionReason ? <p>{evaluation.directionReason}</p> : <Empty />}</td>
           </tr>
           <tr>
             <th scope="row">{CHOICE_LABELS.strategyRevision}</th>
             <td>
-              <Choices options={['needed', 'not_needed'] as const} chosen={evaluation.strategyRevision} />
+              <Choices options={['needed', 'not_needed'] as const} chosen={evaluation.strategyRevision} provenance={evaluation.provenance?.strategyRevision} />
             </td>
           </tr>
           <tr>
             <th scope="row">{L.strategyRevisionReason}</th>
-            <td>{evaluation.strategyRevisionReason ?? <Empty />}</td>
+            <td>{evaluation.strategyRevisionReason ? <p>{evaluation.strategyRevisionReason}</p> : <Empty />}</td>
           </tr>
         </tbody>
       </table>
@@ -268,10 +281,10 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
             <th scope="row">{L.committeeOpinion}</th>
             <td>
               {sheet.committeeOpinion ? (
-                <>
+                <p>
                   {sheet.committeeOpinion.opinion}
                   {sheet.committeeOpinion.rating && `（評価：${sheet.committeeOpinion.rating}）`}
-                </>
+                </p>
               ) : (
                 <Empty>意見なし</Empty>
               )}
@@ -279,7 +292,7 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
           </tr>
           <tr>
             <th scope="row">{L.cityResponse}</th>
-            <td>{sheet.cityResponse?.response ?? <Empty />}</td>
+            <td>{sheet.cityResponse ? <p>{sheet.cityResponse.response}</p> : <Empty />}</td>
           </tr>
         </tbody>
       </table>

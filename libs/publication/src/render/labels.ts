@@ -1,4 +1,5 @@
 import {
+  BASIS_NOTES,
   CATEGORIES,
   DIRECTIONS,
   EFFECTIVENESS,
@@ -33,8 +34,8 @@ export const DIRECTION_SHORT: Record<Direction, string> = {
   complete: '終了',
 };
 
-export const INFERRED_NOTE = '記載理由から判断';
-export const UNKNOWN_NOTE = '原資料に記載なし';
+export const INFERRED_NOTE = BASIS_NOTES.inferred;
+export const UNKNOWN_NOTE = BASIS_NOTES.unknown;
 
 /** What a choice's value rests on, in words (the CSV's 根拠 columns). */
 export function basisLabel(provenance: ChoiceProvenance, known: boolean): string {

@@ -57,6 +57,12 @@ export const SHEET_LABELS = {
   cityResponse: '市の対応',
 } as const;
 
+/** What a choice rests on when the source did not state it (a sheet imported from the city's files). */
+export const BASIS_NOTES = {
+  inferred: '記載理由から判断',
+  unknown: '原資料に記載なし',
+} as const;
+
 /** The four sources of the funding breakdown (財源内訳), as the printed sheet heads them. */
 export const FUNDING_LABELS: Readonly<Record<keyof Funding, string>> = {
   nationalPrefectural: '国・道',
