@@ -1,6 +1,7 @@
 import { api, ApiError, body } from './api/client';
 import { DepartmentHome } from './pages/department-home';
 import { PlanningHome } from './pages/planning-home';
+import { SheetEditorPage } from './pages/sheet-editor';
 import { SheetPage } from './pages/sheet-page';
 import { SignInPage } from './pages/sign-in-page';
 import { Link, navigate, usePath, useScreenTitle } from './router';
@@ -57,8 +58,10 @@ function Shell({ principal }: { principal: Principal }) {
 }
 
 function Screen({ path, principal }: { path: string; principal: Principal }) {
+  const edit = /^\/sheets\/([^/]+)\/edit$/.exec(path);
+  if (edit && principal.role === 'department') return <SheetEditorPage id={decodeURIComponent(edit[1]!)} />;
   const sheet = /^\/sheets\/([^/]+)$/.exec(path);
-  if (sheet) return <SheetPage id={decodeURIComponent(sheet[1]!)} />;
+  if (sheet) return <SheetPage id={decodeURIComponent(sheet[1]!)} canEdit={principal.role === 'department'} />;
   if (path === '/' || path === '/sign-in') {
     if (principal.role === 'department') return <DepartmentHome department={principal.department ?? ''} />;
     if (principal.role === 'planning') return <PlanningHome />;

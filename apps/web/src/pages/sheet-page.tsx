@@ -300,8 +300,9 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
   );
 }
 
-export function SheetPage({ id }: { id: string }) {
-  const sheet = useLoad(async () => body<Sheet>(await api.GET('/api/v1/sheets/{id}', { params: { path: { id } } })), [id]);
+export function SheetPage({ id, canEdit }: { id: string; canEdit: boolean }) {
+  const minPosition = Number(new URLSearchParams(window.location.search).get('minPosition')) || undefined;
+  const sheet = useLoad(async () => body<Sheet>(await api.GET('/api/v1/sheets/{id}', { params: { path: { id }, query: { minPosition } } })), [id, minPosition]);
   const title = sheet.state === 'ready' ? sheet.data.projectName : L.title;
   useScreenTitle(title, sheet.state !== 'loading');
   return (
@@ -345,6 +346,13 @@ export function SheetPage({ id }: { id: string }) {
                 </div>
               )}
             </dl>
+            {canEdit && (data.status === 'draft' || data.status === 'returned') && (
+              <p>
+                <Link className="button primary" href={`/sheets/${encodeURIComponent(data.id)}/edit`}>
+                  このシートを編集する
+                </Link>
+              </p>
+            )}
             {data.status === 'returned' && (
               <div className="notice alert" role="note" aria-label="企画課からのコメント">
                 <strong>企画課からのコメント（差戻し）：</strong>
