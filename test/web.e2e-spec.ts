@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SeedRunner, seedDirFor } from '@kensho/seeds';
 import { bearer, completeContent, completeEvaluation, startTestApp, type TestApp } from './support/test-app.js';
 
@@ -35,6 +35,7 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
   let browser: Browser;
   let base: string;
   const timings: Record<string, number> = {};
+  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -66,6 +67,9 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 180_000);
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -78,10 +82,10 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
    * only in the embedded demo, and a refused token.
    */
   async function newPage(): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-    // AxeBuilder needs a page of an explicit context.
+    // AxeBuilder needs a page of an explicit context; each test's context is closed after it.
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    contexts.push(context);
     const page = await context.newPage();
-    page.on('close', () => void context.close());
     const requests: string[] = [];
     const errors: string[] = [];
     page.on('request', (req) => requests.push(req.url()));
