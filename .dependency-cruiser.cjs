@@ -54,10 +54,19 @@ module.exports = {
       to: { path: '^libs/seeds/' },
     },
     {
-      name: 'libs-through-barrels',
-      comment: 'Another lib is reached only through its barrel (src/index.ts), never a file inside it',
+      name: 'web-reaches-only-the-pure-domain',
+      comment:
+        'The staff web app runs in the browser: of the libs it may use only the review domain (labels, values, types), ' +
+        'pure by domain-is-pure, never a barrel that would pull Nest or pg into the bundle (apps/web/src/domain.ts is its one door)',
       severity: 'error',
-      from: { path: '^(libs/([^/]+)|apps/[^/]+)/' },
+      from: { path: '^apps/web/' },
+      to: { path: '^(libs/|apps/(?!web/))', pathNot: '^libs/review/src/domain/' },
+    },
+    {
+      name: 'libs-through-barrels',
+      comment: 'Another lib is reached only through its barrel (src/index.ts), never a file inside it (the web app: see above)',
+      severity: 'error',
+      from: { path: '^(libs/([^/]+)|apps/(?!web/)[^/]+)/' },
       to: { path: '^libs/([^/]+)/src/(?!index\\.ts$|testing/index\\.ts$)', pathNot: '^libs/$2/' },
     },
     {
@@ -88,7 +97,7 @@ module.exports = {
     exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs'] },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

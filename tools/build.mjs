@@ -1,5 +1,6 @@
 // Compiles apps and libs to dist/ and makes the libs' barrels resolvable as `@kensho/<lib>` from
-// the compiled code, so Node runs it with no loader hook. (Node 20 runs `register()` hooks on a
+// the compiled code, so Node runs it with no loader hook. Then builds the staff web app into
+// dist/web (see buildWeb). (Node 20 runs `register()` hooks on a
 // separate thread: every import then waits on a message, which cost ~0.3 s per CLI call.)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,8 +17,15 @@ export function build() {
   const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (result.status !== 0) return result.status ?? 1;
   linkLibs();
+  const web = buildWeb();
+  if (web !== 0) return web;
   writeFileSync(stampFile, `${new Date().toISOString()}\n`);
   return 0;
+}
+
+/** The staff web app (tools/build-web.mjs): after the API, whose OpenAPI document it is typed against. */
+export function buildWeb() {
+  return spawnSync(process.execPath, [join(root, 'tools', 'build-web.mjs')], { stdio: 'inherit', cwd: root }).status ?? 1;
 }
 
 /** dist/node_modules/@kensho/<lib>: a package whose only module re-exports the compiled barrel. */
@@ -34,7 +42,10 @@ export function linkLibs() {
 }
 
 const SOURCES = ['apps', 'libs'];
-const CONFIG = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const CONFIG = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json', 'apps/web/tsconfig.json', 'apps/web/vite.config.mjs', 'apps/web/index.html'];
+// The web app's own sources count too; its generated types do not (the build writes them).
+const SOURCE_FILE = /\.(ts|tsx|css)$/;
+const NOT_SOURCE = /(\.spec\.ts|\.d\.ts)$/;
 
 function mtime(path) {
   try {
@@ -54,7 +65,7 @@ export function isStale(base = root) {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) stack.push(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && mtime(path) > built) return true;
+      else if (SOURCE_FILE.test(entry.name) && !NOT_SOURCE.test(entry.name) && mtime(path) > built) return true;
     }
   }
   return false;

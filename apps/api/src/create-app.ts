@@ -10,10 +10,11 @@ import { AppModule } from './app.module.js';
 import { jsonBodyParser } from './http/body-parsing.js';
 import { buildOpenApiDocument } from './http/openapi.js';
 import { validationProblem } from './http/request-errors.js';
+import { defaultWebDir, serveStaffWeb } from './web/staff-web.js';
 
 /** Builds the HTTP application; main.ts and the e2e tests share it. */
 export async function createApp(
-  options: CoreOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'>; /** Tests of the projector itself turn the in-process one off. */ projector?: boolean } = {},
+  options: CoreOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'>; /** Tests of the projector itself turn the in-process one off. */ projector?: boolean; /** The built web app (default dist/web); null serves none. */ webDir?: string | null; demoSignIn?: boolean } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
     bodyParser: false,
@@ -32,8 +33,9 @@ export async function createApp(
     }),
   );
   app.enableShutdownHooks();
-  const document = buildOpenApiDocument(app);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  // Before Nest's routes: the staff web app's files, and index.html for its client-side paths.
+  serveStaffWeb(app, options.webDir === undefined ? defaultWebDir() : options.webDir);
   if (options.projector !== false) app.get(Projector).start();
   return app;
 }

@@ -700,6 +700,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * GET /api/v1/me
+         * @description Roles: any signed-in role.
+         */
+        get: operations["Me_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/demo/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Embedded demo only, from this machine only: one demo account (token) per role
+         * @description Public: no token.
+         */
+        get: operations["Demo_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1608,6 +1648,22 @@ export interface components {
             years: {
                 [key: string]: unknown;
             }[];
+        };
+        MeDto: {
+            /** @enum {string} */
+            role: "department" | "planning" | "committee" | "auditor" | "admin";
+            /** @description 所管課 of a department token */
+            department: string | null;
+            /** @description Who acts, as recorded on every event */
+            actorId: string;
+        };
+        DemoAccountDto: {
+            role: string;
+            department: string | null;
+            token: string;
+        };
+        DemoAccountsDto: {
+            accounts: components["schemas"]["DemoAccountDto"][];
         };
         FieldProblem: {
             /** @example finance.budget */
@@ -5464,6 +5520,111 @@ export interface operations {
             };
             /** @description Conflict with the current state (a concurrent writer, a duplicate, a position nobody was given: `read.position_ahead`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Me_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (`auth.missing_token`, `auth.invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Demo_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoAccountsDto"];
+                };
+            };
+            /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

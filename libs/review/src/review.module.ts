@@ -46,6 +46,7 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     ListCyclesHandler,
     ListSheetsHandler,
     GetCycleHandler,
+    ListCyclesHandler,
     GetDataQualityHandler,
     RegisterDepartmentHandler,
     ListDepartmentsHandler,

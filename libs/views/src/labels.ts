@@ -1,16 +1,10 @@
-import { CHOICE_LABELS, OPTION_LABELS, type ChoiceProvenance, type Direction, type Effectiveness, type EvaluationChoice, type SheetStatus, type StrategyRevision } from '@kensho/review';
+import { CHOICE_LABELS, OPTION_LABELS, STATUS_LABELS, type ChoiceProvenance, type Direction, type Effectiveness, type EvaluationChoice, type SheetStatus, type StrategyRevision } from '@kensho/review';
 import type { KpiJudgement, KpiRating } from './kpis/judge.js';
 import type { DeadlineStage } from './progress/progress.js';
 
 // Japanese labels for the CSV exports; the JSON keeps the stable codes.
 
-export const STATUS_LABEL: Record<SheetStatus, string> = {
-  draft: '作成中',
-  submitted: '提出済み',
-  returned: '差戻し',
-  approved: '承認済み',
-  published: '公表済み',
-};
+export const STATUS_LABEL: Record<SheetStatus, string> = STATUS_LABELS;
 
 export const RATING_LABEL: Record<KpiRating, string> = {
   on_track: '順調',

@@ -8,8 +8,8 @@ import {
   AssignSheetCommand,
   AssignSheetDto,
   GetCycleQuery,
-  ListCyclesQuery,
   GetDataQualityQuery,
+  ListCyclesQuery,
   OpenCycleCommand,
   OpenCycleDto,
   QueryInteger,
@@ -59,7 +59,7 @@ export class CyclesController {
     return { fiscalYear: body.fiscalYear, version: result.version, position: result.position };
   }
 
-  /** The cycle with its deadlines, editions and progress counts per status and department. */
+  /** Every cycle (fiscal year, title, status, deadlines), newest first. */
   @Get()
   @ApiOperation({ summary: 'Every review cycle, newest first: fiscal year, title, status, deadlines, sheets per status, editions' })
   @ApiOkResponse({ type: [CycleSummaryDto] })

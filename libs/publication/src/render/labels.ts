@@ -1,8 +1,11 @@
 import {
+  BASIS_NOTES,
   CATEGORIES,
   DIRECTIONS,
   EFFECTIVENESS,
+  FUNDING_LABELS,
   OPTION_LABELS,
+  SHEET_LABELS as L,
   STRATEGY_REVISIONS,
   type Category,
   type ChoiceProvenance,
@@ -31,8 +34,8 @@ export const DIRECTION_SHORT: Record<Direction, string> = {
   complete: '終了',
 };
 
-export const INFERRED_NOTE = '記載理由から判断';
-export const UNKNOWN_NOTE = '原資料に記載なし';
+export const INFERRED_NOTE = BASIS_NOTES.inferred;
+export const UNKNOWN_NOTE = BASIS_NOTES.unknown;
 
 /** What a choice's value rests on, in words (the CSV's 根拠 columns). */
 export function basisLabel(provenance: ChoiceProvenance, known: boolean): string {
@@ -50,19 +53,19 @@ export const KPI_STATUS_LABEL: Record<KpiStatus, string> = {
 
 /** Field paths of a correction (diffContent) as a reader names them. */
 const FIELD_LABELS: Record<string, string> = {
-  category: '区分',
-  implementingBody: '事業主体',
-  summary: '事業概要',
-  'finance.budget': '予算',
-  'finance.settlement': '決算',
-  'finance.funding.nationalPrefectural': '財源内訳（国・道）',
-  'finance.funding.municipalBonds': '財源内訳（地方債）',
-  'finance.funding.other': '財源内訳（その他）',
-  'finance.funding.generalFund': '財源内訳（一般財源）',
-  implementation: '実施内容',
-  effect: '事業効果',
-  strategyKpis: '総合戦略における重要業績指標(KPI)',
-  planKpis: '実施計画における重要業績指標(KPI)',
+  category: L.category,
+  implementingBody: L.implementingBody,
+  summary: L.summary,
+  'finance.budget': L.budget,
+  'finance.settlement': L.settlement,
+  'finance.funding.nationalPrefectural': `${L.funding}（${FUNDING_LABELS.nationalPrefectural}）`,
+  'finance.funding.municipalBonds': `${L.funding}（${FUNDING_LABELS.municipalBonds}）`,
+  'finance.funding.other': `${L.funding}（${FUNDING_LABELS.other}）`,
+  'finance.funding.generalFund': `${L.funding}（${FUNDING_LABELS.generalFund}）`,
+  implementation: L.implementation,
+  effect: L.effect,
+  strategyKpis: L.strategyKpis,
+  planKpis: L.planKpis,
 };
 
 export const fieldLabel = (path: string): string => FIELD_LABELS[path] ?? path;

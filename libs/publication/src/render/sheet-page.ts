@@ -1,4 +1,4 @@
-import { FUNDING_PARTS, type Funding, type PlanKpiEntry, type PolicyArea } from '@kensho/review';
+import { CHOICE_LABELS, FUNDING_LABELS, FUNDING_PARTS, SHEET_LABELS as L, type PlanKpiEntry, type PolicyArea } from '@kensho/review';
 import type { EditionSnapshot, PublishedSheet, StrategyArea } from '../edition/edition.types.js';
 import { html, type SafeHtml } from './escape.js';
 import { amountLabel, fiscalYearBoth, jstDate } from './format.js';
@@ -20,13 +20,6 @@ export interface SheetPageContext {
   snapshot: EditionSnapshot;
   share(kind: KpiKind, kpi: { name: string; kpiId?: string }): number;
 }
-
-const FUNDING_HEADERS: Record<keyof Funding, string> = {
-  nationalPrefectural: '国・道',
-  municipalBonds: '地方債',
-  other: 'その他',
-  generalFund: '一般財源',
-};
 
 /** 施策区分: the area's numerical goals and its measure tree, printed on every sheet of the area. */
 function areaBlock(code: PolicyArea, ctx: SheetPageContext): SafeHtml {
@@ -52,9 +45,9 @@ function areaBlock(code: PolicyArea, ctx: SheetPageContext): SafeHtml {
 function financeRows(sheet: PublishedSheet): SafeHtml {
   const { finance } = sheet.content;
   const parts = FUNDING_PARTS.map((part) => amountLabel(finance.funding[part]));
-  return html`<tr><th>決算</th><td colspan="3"><table class="finance">
-    <tr><th>予算</th><td class="num">${amountCell(amountLabel(finance.budget))}</td><th rowspan="2" class="funding-label">財源<br>内訳</th>${FUNDING_PARTS.map((p) => html`<th>［${FUNDING_HEADERS[p]}］</th>`)}</tr>
-    <tr><th>決算</th><td class="num">${amountCell(amountLabel(finance.settlement))}</td>${parts.map((label) => html`<td class="num">${label ?? ''}</td>`)}</tr>
+  return html`<tr><th>${L.finance}</th><td colspan="3"><table class="finance">
+    <tr><th>${L.budget}</th><td class="num">${amountCell(amountLabel(finance.budget))}</td><th rowspan="2" class="funding-label">${L.funding.slice(0, 2)}<br>${L.funding.slice(2)}</th>${FUNDING_PARTS.map((p) => html`<th>［${FUNDING_LABELS[p]}］</th>`)}</tr>
+    <tr><th>${L.settlement}</th><td class="num">${amountCell(amountLabel(finance.settlement))}</td>${parts.map((label) => html`<td class="num">${label ?? ''}</td>`)}</tr>
   </table></td></tr>`;
 }
 
@@ -75,13 +68,13 @@ function kpiBlock(sheet: PublishedSheet, ctx: SheetPageContext): SafeHtml {
   const shareOf = (kind: KpiKind, kpi: { name: string; kpiId?: string }) => html`<span class="share">( /${ctx.share(kind, kpi)})</span>`;
   return html`<table class="kpi">
     <colgroup><col><col class="c-kpi"><col class="c-kpi"><col class="c-kpi"></colgroup>
-    <tr><th class="kpi-title">総合戦略における重要業績指標(KPI)</th><th colspan="2">目標［対象年度］</th><th>実績［対象年度］</th></tr>
+    <tr><th class="kpi-title">${L.strategyKpis}</th><th colspan="2">目標［対象年度］</th><th>実績［対象年度］</th></tr>
     ${strategyKpis.length
       ? strategyKpis.map(
           (k) => html`<tr><td>${k.name}${shareOf('strategy', k)}</td><td colspan="2">${kpiWithPeriod(k.target, k.targetPeriod)}</td><td>${kpiWithPeriod(k.actual, k.actualPeriod)}</td></tr>`,
         )
       : html`<tr><td class="empty">－</td><td colspan="2" class="empty">－</td><td class="empty">－</td></tr>`}
-    <tr><th class="kpi-title">実施計画における重要業績指標(KPI)</th><th>${fy}目標値</th><th>${later.header}</th><th>${fy}実績</th></tr>
+    <tr><th class="kpi-title">${L.planKpis}</th><th>${fy}目標値</th><th>${later.header}</th><th>${fy}実績</th></tr>
     ${planKpis.length
       ? planKpis.map(
           (k) => html`<tr><td>${k.name}${shareOf('plan', k)}</td><td>${kpiValue(k.targetThisYear)}</td><td>${kpiValue(k.targetLaterYear)}${
@@ -98,9 +91,9 @@ function evaluationBlock(sheet: PublishedSheet): SafeHtml {
   const row = (title: string, reasonTitle: string, body: SafeHtml, reason: string | null) =>
     html`<tr><th>［${title}］</th><th>［${reasonTitle}］</th></tr><tr><td class="choice-cell">${body}</td><td>${reason ? lines(reason) : html`<span class="empty">－</span>`}</td></tr>`;
   return html`<table class="grid evaluation"><colgroup><col class="c-choice"><col></colgroup>
-    ${row('事業の評価', '事業の評価に対する意見・理由', choices(EFFECTIVENESS_OPTIONS, e.effectiveness, p?.effectiveness), e.effectivenessReason)}
-    ${row('今後の方針', '今後の方針に対する理由', choices(DIRECTION_OPTIONS, e.direction, p?.direction), e.directionReason)}
-    ${row('総合戦略見直しの必要性', '総合戦略の見直しの必要性に対する理由', choices(STRATEGY_REVISION_OPTIONS, e.strategyRevision, p?.strategyRevision), e.strategyRevisionReason)}
+    ${row(CHOICE_LABELS.effectiveness, L.effectivenessReason, choices(EFFECTIVENESS_OPTIONS, e.effectiveness, p?.effectiveness), e.effectivenessReason)}
+    ${row(CHOICE_LABELS.direction, L.directionReason, choices(DIRECTION_OPTIONS, e.direction, p?.direction), e.directionReason)}
+    ${row(CHOICE_LABELS.strategyRevision, L.strategyRevisionReason, choices(STRATEGY_REVISION_OPTIONS, e.strategyRevision, p?.strategyRevision), e.strategyRevisionReason)}
   </table>`;
 }
 
@@ -108,12 +101,12 @@ function committeeBlock(sheet: PublishedSheet): SafeHtml {
   const opinion = sheet.committeeOpinion;
   const response = sheet.cityResponse;
   return html`<table class="grid committee"><colgroup><col class="c-label"><col></colgroup>
-    <tr><th>推進会議の意見</th><td>${
+    <tr><th>${L.committeeOpinion}</th><td>${
       opinion
         ? html`${lines(opinion.opinion)}${opinion.rating ? html`<span class="rating">評価：${opinion.rating}</span>` : ''}`
         : html`<span class="empty">意見なし</span>`
     }</td></tr>
-    <tr><th>市の対応</th><td>${response ? lines(response.response) : html`<span class="empty">－</span>`}</td></tr>
+    <tr><th>${L.cityResponse}</th><td>${response ? lines(response.response) : html`<span class="empty">－</span>`}</td></tr>
   </table>`;
 }
 
@@ -130,24 +123,24 @@ export function sheetPage(sheet: PublishedSheet, ctx: SheetPageContext): SafeHtm
   const { content } = sheet;
   const category = choices(CATEGORY_OPTIONS, content.category, content.category === null ? 'unknown' : 'stated', 'inline');
   return html`<article class="sheet" id="${sheetAnchor(sheet)}" aria-labelledby="${sheetAnchor(sheet)}-name">
-<p class="sheet-caption"><span>事業評価シート　${fiscalYearBoth(sheet.fiscalYear)}</span><span>第${ctx.snapshot.edition}版</span></p>
+<p class="sheet-caption"><span>${L.title}　${fiscalYearBoth(sheet.fiscalYear)}</span><span>第${ctx.snapshot.edition}版</span></p>
 <table class="grid head"><colgroup><col class="c-label"><col><col class="c-label"><col class="c-dept"><col class="c-no-label"><col class="c-no"></colgroup>
-  <tr><th>事業名</th><td class="project-name" id="${sheetAnchor(sheet)}-name">${sheet.projectName}</td><th>所管課</th><td>${sheet.department}</td><th>No</th><td class="project-code">${sheet.projectCode}</td></tr>
+  <tr><th>${L.projectName}</th><td class="project-name" id="${sheetAnchor(sheet)}-name">${sheet.projectName}</td><th>${L.department}</th><td>${sheet.department}</td><th>${L.projectCode}</th><td class="project-code">${sheet.projectCode}</td></tr>
 </table>
-<h3 class="band">施策区分</h3>
+<h3 class="band">${L.policyAreas}</h3>
 ${sheet.policyAreas.map((code) => areaBlock(code, ctx))}
-<h3 class="band">事業内容</h3>
+<h3 class="band">${L.contentSection}</h3>
 <table class="grid content"><colgroup><col class="c-label"><col><col class="c-label"><col></colgroup>
-  <tr><th>区分</th><td>${category}</td><th>事業主体</th><td>${implementingBody(content.implementingBody.city, content.implementingBody.other)}</td></tr>
-  <tr><th>事業概要</th><td colspan="3">${richText(content.summary, UNKNOWN_NOTE)}</td></tr>
+  <tr><th>${L.category}</th><td>${category}</td><th>${L.implementingBody}</th><td>${implementingBody(content.implementingBody.city, content.implementingBody.other)}</td></tr>
+  <tr><th>${L.summary}</th><td colspan="3">${richText(content.summary, UNKNOWN_NOTE)}</td></tr>
   ${financeRows(sheet)}
-  <tr><th>実施内容</th><td colspan="3">${richText(content.implementation)}</td></tr>
-  <tr><th>KPI</th><td colspan="3" class="kpi-cell">${kpiBlock(sheet, ctx)}</td></tr>
-  <tr><th>事業効果</th><td colspan="3">${richText(content.effect)}</td></tr>
+  <tr><th>${L.implementation}</th><td colspan="3">${richText(content.implementation)}</td></tr>
+  <tr><th>${L.kpi}</th><td colspan="3" class="kpi-cell">${kpiBlock(sheet, ctx)}</td></tr>
+  <tr><th>${L.effect}</th><td colspan="3">${richText(content.effect)}</td></tr>
 </table>
-<h3 class="band">評価</h3>
+<h3 class="band">${L.evaluationSection}</h3>
 ${evaluationBlock(sheet)}
-<h3 class="band">総合戦略推進会議の意見・市の対応</h3>
+<h3 class="band">${L.committeeSection}</h3>
 ${committeeBlock(sheet)}
 ${correctionsBlock(sheet, ctx)}
 </article>`;

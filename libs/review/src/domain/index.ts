@@ -73,7 +73,7 @@ export type { CycleDeadlines, CycleEdition, CycleState, CycleStatus, PublishedSh
 export { DEADLINE_ORDER, evolveCycle, initialCycleState } from './cycle/cycle.state.js';
 export { CYCLE_EVENT_SCHEMA_VERSION, CYCLE_EVENT_TYPES } from './cycle/cycle.events.js';
 export { decideCycle } from './cycle/cycle.decide.js';
-export { CHOICE_LABELS, OPTION_LABELS } from './sheet/sheet.labels.js';
+export { BASIS_NOTES, CHOICE_LABELS, FUNDING_LABELS, OPTION_LABELS, SHEET_LABELS, STATUS_LABELS } from './sheet/sheet.labels.js';
 
 // department master
 export type { DepartmentCommand, DepartmentEvent, DepartmentRegistered, DepartmentsState, RegisterDepartment } from './department/department.js';
