@@ -201,6 +201,7 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
           ['fy', () => http.get(`/api/v1/cycles/${n}/projects/1-01/year-over-year`).set(bearer(tokens.planning))],
           ['fy', () => http.post(`/api/v1/cycles/${n}/sheets`).set(bearer(tokens.planning)).send({ projectCode: '1-05', projectName: 'x', department: '企画課', policyAreas: ['1'] })],
           ['fy', () => http.put(`/api/v1/cycles/${n}/numerical-goals`).set(bearer(tokens.planning)).send({ goals: [] })],
+          ['fy', () => http.put(`/api/v1/cycles/${n}/strategy`).set(bearer(tokens.planning)).send({ strategy: { name: 's', period: { from: 2015, to: 2019 }, policyAreas: [], strategyKpis: [] } })],
           ['fy', () => http.post(`/api/v1/cycles/${n}/publish`).set(bearer(tokens.planning))],
           ['fy', () => http.get(`/public/${n}`)],
           ['fy', () => http.get(`/public/${n}/editions`)],

@@ -50,10 +50,10 @@ describe('CLI: tokens', () => {
 
   it('seeds FY2016 twice without a single new event, and prints the quality report', async () => {
     const first = await cli('seed');
-    expect(lastLine(first.stdout)).toBe('seeded FY2016: 137 steps applied, 0 already recorded');
+    expect(lastLine(first.stdout)).toBe('seeded FY2016: 138 steps applied, 0 already recorded');
     const count = await t.eventCount();
     const second = await cli('seed');
-    expect(lastLine(second.stdout)).toBe('seeded FY2016: 0 steps applied, 137 already recorded');
+    expect(lastLine(second.stdout)).toBe('seeded FY2016: 0 steps applied, 138 already recorded');
     expect(await t.eventCount()).toBe(count);
     const quality = await cli('quality', '2016');
     expect(quality.stdout).toMatch(/^2-02 .*\(子育て支援室\)[\s\S]*?settlement_exceeds_budget\s+決算 44,511 千円 exceeds 予算 25,592 千円/m);

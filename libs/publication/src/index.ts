@@ -9,7 +9,7 @@ export * from './render/report-page.js';
 export * from './render/editions-page.js';
 export * from './render/open-data.js';
 export * from './render/open-data-formats.js';
-export * from './strategy/seeded-strategy.js';
+export * from './strategy/strategy-reference.js';
 export * from './schema.js';
 export * from './projection/publication.projection.js';
 export * from './queries/publication-queries.js';

@@ -32,6 +32,8 @@ export * from './use-cases/record-city-response/record-city-response.js';
 export * from './use-cases/record-city-response/record-city-response.dto.js';
 export * from './use-cases/record-numerical-goals/record-numerical-goals.js';
 export * from './use-cases/record-numerical-goals/record-numerical-goals.dto.js';
+export * from './use-cases/record-strategy/record-strategy.js';
+export * from './use-cases/record-strategy/record-strategy.dto.js';
 export * from './use-cases/publish-cycle/publish-cycle.js';
 export * from './use-cases/correct-published-sheet/correct-published-sheet.js';
 export * from './use-cases/correct-published-sheet/correct-published-sheet.dto.js';

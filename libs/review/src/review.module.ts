@@ -16,6 +16,7 @@ import { PublishCycleHandler } from './use-cases/publish-cycle/publish-cycle.js'
 import { RecordCityResponseHandler } from './use-cases/record-city-response/record-city-response.js';
 import { RecordCommitteeOpinionHandler } from './use-cases/record-committee-opinion/record-committee-opinion.js';
 import { RecordNumericalGoalsHandler } from './use-cases/record-numerical-goals/record-numerical-goals.js';
+import { RecordStrategyHandler } from './use-cases/record-strategy/record-strategy.js';
 import { RecordDepartmentEvaluationHandler } from './use-cases/record-department-evaluation/record-department-evaluation.js';
 import { ListDepartmentsHandler } from './use-cases/list-departments/list-departments.js';
 import { RegisterDepartmentHandler } from './use-cases/register-department/register-department.js';
@@ -40,6 +41,7 @@ import { SubmitSheetHandler } from './use-cases/submit-sheet/submit-sheet.js';
     RecordCommitteeOpinionHandler,
     RecordCityResponseHandler,
     RecordNumericalGoalsHandler,
+    RecordStrategyHandler,
     PublishCycleHandler,
     CorrectPublishedSheetHandler,
     GetSheetHandler,

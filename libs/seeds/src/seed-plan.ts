@@ -7,6 +7,7 @@ import {
   RecordDepartmentEvaluationCommand,
   RegisterDepartmentCommand,
   RecordNumericalGoalsCommand,
+  RecordStrategyCommand,
   ReviseSheetContentCommand,
   SubmitSheetCommand,
   parseJapanesePeriod,
@@ -16,6 +17,7 @@ import {
   type CommandMeta,
   type NumericalGoal,
   type PolicyArea,
+  type Strategy,
 } from '@kensho/review';
 import type { SeedSet } from './load-seeds.js';
 import { contentPatchOf, evaluationPatchOf, sourceGapsOf } from './seed-content.js';
@@ -47,13 +49,28 @@ function numericalGoalsOf(seeds: SeedSet): NumericalGoal[] {
   );
 }
 
+/** strategy.json's master as the domain records it: the numerical goals travel apart, the normalisations stay provenance. */
+function strategyOf(seeds: SeedSet): Strategy {
+  const { strategy } = seeds;
+  return {
+    name: strategy.name,
+    period: { from: strategy.period.from, to: strategy.period.to },
+    policyAreas: strategy.policyAreas.map((area) => ({
+      code: area.code as PolicyArea,
+      name: area.name,
+      basicDirections: area.basicDirections.map((d) => ({ name: d.name, measures: d.measures.map((m) => ({ name: m.name, subMeasures: [...m.subMeasures] })) })),
+    })),
+    strategyKpis: strategy.strategyKpis.map((k) => ({ id: k.id, name: k.name, printedShares: [...k.printedShares], projects: [...k.projects] })),
+  };
+}
+
 /** JST wall-clock time in 2017 → ISO instant. */
 const jst = (month: number, day: number, hour: number, minute = 0) =>
   new Date(Date.UTC(2017, month - 1, day, hour - 9, minute)).toISOString();
 
 /**
  * The FY2016 review as it plausibly happened in 2017 (the source gives no dates): the planning
- * division opens the cycle in April, records the strategy's numerical goals and assigns the sheets,
+ * division opens the cycle in April, records the strategy master and its numerical goals and assigns the sheets,
  * each department fills in, evaluates and submits its own sheets in May and June, and the planning
  * division approves them in July.
  * It stops at approved: the source holds no committee opinion, and none may be invented.
@@ -83,6 +100,8 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
       m,
     ),
   );
+  // What the year's report prints around the sheets: in the log, so publication never reads these files.
+  add('strategy', PLANNING, jst(4, 10, 9, 15), (m) => new RecordStrategyCommand(fy, { type: 'RecordStrategy', strategy: strategyOf(seeds) }, m));
   // The goals' actuals are known when the year is reviewed: recorded on its cycle right after it opens.
   add('numerical-goals', PLANNING, jst(4, 10, 9, 30), (m) =>
     new RecordNumericalGoalsCommand(fy, { type: 'RecordNumericalGoals', goals: numericalGoalsOf(seeds) }, m),

@@ -16,7 +16,10 @@ import {
   PublishCycleCommand,
   RecordNumericalGoalsCommand,
   RecordNumericalGoalsDto,
+  RecordStrategyCommand,
+  RecordStrategyDto,
   toNumericalGoals,
+  toStrategy,
   type CommandMeta,
 } from '@kensho/review';
 import { Roles } from '../http/auth.js';
@@ -113,6 +116,14 @@ export class CyclesController {
     const result = await this.commands.execute(
       new RecordNumericalGoalsCommand(fiscalYear, { type: 'RecordNumericalGoals', goals: toNumericalGoals(body) }, meta),
     );
+    return { fiscalYear, version: result.version, position: result.position, events: result.events };
+  }
+
+  /** 総合戦略: the strategy master in force this year (areas, basic directions, measures, KPI master) that its report prints (企画課). */
+  @Put(':fy/strategy')
+  @Roles('planning')
+  async strategy(@FiscalYearParam() fiscalYear: number, @Body() body: RecordStrategyDto, @Meta() meta: CommandMeta) {
+    const result = await this.commands.execute(new RecordStrategyCommand(fiscalYear, { type: 'RecordStrategy', strategy: toStrategy(body) }, meta));
     return { fiscalYear, version: result.version, position: result.position, events: result.events };
   }
 

@@ -1,15 +1,11 @@
 import type pg from 'pg';
 import type { RecordedEvent } from '@kensho/event-store';
 import { BatchStates, keysOf, statesFrom, writeRows, type Projection } from '@kensho/projections';
-import { CycleAggregate, SheetAggregate, foldEvent, upcast, type CyclePublished, type CycleState, type SheetState } from '@kensho/review';
+import { CycleAggregate, SheetAggregate, foldEvent, upcast, type CyclePublished, type CycleState, type SheetState, type Strategy } from '@kensho/review';
 import { buildEditionSnapshot, type PinnedSheet } from '../edition/build-snapshot.js';
 import type { EditionSnapshot, StrategyReference } from '../edition/edition.types.js';
 import { renderEditionDocuments } from '../render/render-edition.js';
-import { seededStrategyFor } from '../strategy/seeded-strategy.js';
-
-export interface PublicationProjectionOptions {
-  strategyFor(fiscalYear: number): StrategyReference | null;
-}
+import { strategyInForce } from '../strategy/strategy-reference.js';
 
 interface SheetHead {
   state: SheetState;
@@ -74,20 +70,21 @@ class SheetVersions {
   }
 }
 
-function strategyOf(options: PublicationProjectionOptions, fiscalYear: number): StrategyReference | null {
-  try {
-    return options.strategyFor(fiscalYear);
-  } catch {
-    // A broken strategy file must not stop publication: the report then names areas by number.
-    return null;
-  }
+/** From the cycles folded so far (every cycle event before this one is written): the log alone decides. */
+async function strategyOf(client: pg.PoolClient, cycle: CycleState): Promise<StrategyReference | null> {
+  if (cycle.strategy) return strategyInForce(cycle.fiscalYear, cycle.strategy, []);
+  const earlier = await client.query<{ strategy: Strategy }>(
+    `SELECT state->'strategy' AS strategy FROM pub_cycles
+     WHERE fiscal_year < $1 AND jsonb_typeof(state->'strategy') = 'object' ORDER BY fiscal_year DESC`,
+    [cycle.fiscalYear],
+  );
+  return strategyInForce(cycle.fiscalYear, null, earlier.rows.map((r) => r.strategy));
 }
 
 async function recordEdition(
   client: pg.PoolClient,
   event: RecordedEvent,
   cycle: CycleState,
-  options: PublicationProjectionOptions,
 ): Promise<void> {
   const { edition, publishedAt, sheets: pins } = upcast(event).data as CyclePublished['data'];
   const fiscalYear = cycle.fiscalYear;
@@ -111,7 +108,7 @@ async function recordEdition(
     edition,
     publishedAt,
     cycle,
-    strategy: strategyOf(options, fiscalYear),
+    strategy: await strategyOf(client, cycle),
     sheets,
     previous: previousRow.rows[0]?.snapshot ?? null,
   });
@@ -142,36 +139,32 @@ async function recordEdition(
  * (its events precede the cycle's in the log), and the edition is snapshotted and rendered.
  * Editions read the sheets' own states: publication is recorded on the cycle only.
  */
-export function createPublicationProjection(options: PublicationProjectionOptions): Projection {
-  return {
-    name: 'publication',
-    // pub_documents is deliberately absent: published bytes survive a rebuild.
-    tables: ['pub_sheet_versions', 'pub_cycles', 'pub_editions'],
-    async applyBatch(client, events) {
-      const versions = new SheetVersions(client);
-      const cycles = new BatchStates<CycleState>(statesFrom(client, 'pub_cycles', 'fiscal_year', 'int'));
-      await versions.heads.prime(keysOf(events, 'sheet'));
-      await cycles.prime(keysOf(events, 'cycle'));
-      const writeCycles = () =>
-        writeRows(client, 'pub_cycles', ['fiscal_year', 'state'], cycles.changed().map(({ key, state }) => ({ fiscal_year: Number(key), state })), {
-          conflictKey: ['fiscal_year'],
-        });
-      for (const event of events) {
-        if (event.streamId.startsWith('sheet-')) versions.fold(event);
-        else if (event.streamId.startsWith('cycle-')) {
-          const state = foldEvent(cycles, CycleAggregate, event.streamId.slice('cycle-'.length), event);
-          if (state.exists && event.type === 'CyclePublished') {
-            // The edition reads the pinned versions from the table: everything before it goes in first.
-            await versions.flush();
-            await writeCycles();
-            await recordEdition(client, event, state, options);
-          }
+export const publicationProjection: Projection = {
+  name: 'publication',
+  // pub_documents is deliberately absent: published bytes survive a rebuild.
+  tables: ['pub_sheet_versions', 'pub_cycles', 'pub_editions'],
+  async applyBatch(client, events) {
+    const versions = new SheetVersions(client);
+    const cycles = new BatchStates<CycleState>(statesFrom(client, 'pub_cycles', 'fiscal_year', 'int'));
+    await versions.heads.prime(keysOf(events, 'sheet'));
+    await cycles.prime(keysOf(events, 'cycle'));
+    const writeCycles = () =>
+      writeRows(client, 'pub_cycles', ['fiscal_year', 'state'], cycles.changed().map(({ key, state }) => ({ fiscal_year: Number(key), state })), {
+        conflictKey: ['fiscal_year'],
+      });
+    for (const event of events) {
+      if (event.streamId.startsWith('sheet-')) versions.fold(event);
+      else if (event.streamId.startsWith('cycle-')) {
+        const state = foldEvent(cycles, CycleAggregate, event.streamId.slice('cycle-'.length), event);
+        if (state.exists && event.type === 'CyclePublished') {
+          // The edition reads the pinned versions from the table: everything before it goes in first.
+          await versions.flush();
+          await writeCycles();
+          await recordEdition(client, event, state);
         }
       }
-      await versions.flush();
-      await writeCycles();
-    },
-  };
-}
-
-export const publicationProjection: Projection = createPublicationProjection({ strategyFor: seededStrategyFor });
+    }
+    await versions.flush();
+    await writeCycles();
+  },
+};

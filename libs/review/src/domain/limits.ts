@@ -32,6 +32,12 @@ export const LIMITS = {
   numericalGoalMeasure: 500,
   numericalGoalValue: 200,
   numericalGoalNote: 2_000,
+  /** 総合戦略: its name, area names, basic directions, measures and sub-measures. */
+  strategyText: 500,
+  /** Areas, directions per area, measures per direction, sub-measures per measure, printed shares per KPI. */
+  strategyListItems: 50,
+  strategyKpis: 500,
+  strategyKpiProjects: 200,
 } as const;
 
 /** Adds an issue when a string is longer than `max`; other types are another check's business. */

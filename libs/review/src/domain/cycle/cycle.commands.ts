@@ -66,5 +66,52 @@ export interface RecordNumericalGoals {
   goals: NumericalGoal[];
 }
 
-export type CycleCommand = OpenCycle | AddSheetToCycle | PublishCycle | RecordCommitteeMeeting | RecordNumericalGoals;
+export interface StrategyMeasure {
+  /** 具体的な施策 */
+  name: string;
+  subMeasures: string[];
+}
+
+export interface StrategyDirection {
+  /** 基本的方向 */
+  name: string;
+  measures: StrategyMeasure[];
+}
+
+export interface StrategyPolicyArea {
+  code: PolicyArea;
+  /** 基本目標 as printed, e.g. 'まちの特性を活かした産業振興と魅力ある雇用の創出'. */
+  name: string;
+  basicDirections: StrategyDirection[];
+}
+
+/**
+ * A KPI of the strategy (総合戦略における重要業績指標) as the source lists it. The source prints no unit
+ * and no rule for combining the sheets' figures, so none is recorded: values stay on the sheets.
+ */
+export interface StrategyKpiDefinition {
+  /** Stable within the strategy, e.g. 'sk-03'; sheets name it as their KPI's kpiId. */
+  id: string;
+  name: string;
+  /** The "( /n)" notations printed beside the KPI, kept as printed, never used as data. */
+  printedShares: number[];
+  /** The project codes whose sheets report this KPI. */
+  projects: string[];
+}
+
+/** The strategy master (総合戦略) in force for a fiscal year: what the published report prints around the sheets. */
+export interface Strategy {
+  name: string;
+  period: FiscalYearPeriod;
+  policyAreas: StrategyPolicyArea[];
+  strategyKpis: StrategyKpiDefinition[];
+}
+
+/** Replaces the cycle's whole strategy master. */
+export interface RecordStrategy {
+  type: 'RecordStrategy';
+  strategy: Strategy;
+}
+
+export type CycleCommand = OpenCycle | AddSheetToCycle | PublishCycle | RecordCommitteeMeeting | RecordNumericalGoals | RecordStrategy;
 export type CycleCommandType = CycleCommand['type'];

@@ -13,9 +13,11 @@ import type {
   PublishCycle,
   RecordCommitteeMeeting,
   RecordNumericalGoals,
+  RecordStrategy,
 } from './cycle.commands.js';
 import type { CycleEvent } from './cycle.events.js';
 import { validateNumericalGoals } from './cycle.numerical-goals.js';
+import { validateStrategy } from './cycle.strategy.js';
 import type { CycleState, PublishedSheetPin } from './cycle.state.js';
 import { validateCommitteeMeeting, validateOpenCycle, validateSnapshots } from './cycle.validation.js';
 
@@ -25,6 +27,7 @@ const WRITERS: Record<CycleCommandType, readonly Role[]> = {
   PublishCycle: ['planning', 'system'],
   RecordCommitteeMeeting: ['committee', 'planning', 'system'],
   RecordNumericalGoals: ['planning', 'system'],
+  RecordStrategy: ['planning', 'system'],
 };
 
 // 'published' is what snapshots of logs from before derived publication may still say.
@@ -127,6 +130,18 @@ function recordNumericalGoals(command: RecordNumericalGoals, state: CycleState):
   return [{ type: 'NumericalGoalsRecorded', data: { goals } }];
 }
 
+function recordStrategy(command: RecordStrategy, state: CycleState): CycleEvent[] {
+  // As for the numerical goals: an edition prints the strategy as it was when published.
+  if (state.status === 'published') {
+    throw ruleViolation('cycle.closed', `The FY${state.fiscalYear} cycle is published; its strategy no longer changes`, {
+      fiscalYear: state.fiscalYear,
+    });
+  }
+  const strategy = validateStrategy(command.strategy, state.fiscalYear);
+  if (jsonEqual(strategy, state.strategy)) return [];
+  return [{ type: 'StrategyRecorded', data: { strategy } }];
+}
+
 /** Order of checks as for sheets: role, existence, lifecycle, payload. */
 export function decideCycle(command: CycleCommand, state: CycleState, ctx: DecisionContext): CycleEvent[] {
   if (!isRecord(command) || !Object.hasOwn(WRITERS, String(command.type))) {
@@ -149,5 +164,7 @@ export function decideCycle(command: CycleCommand, state: CycleState, ctx: Decis
       return recordMeeting(command);
     case 'RecordNumericalGoals':
       return recordNumericalGoals(command, state);
+    case 'RecordStrategy':
+      return recordStrategy(command, state);
   }
 }

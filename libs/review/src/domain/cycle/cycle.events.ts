@@ -1,10 +1,10 @@
 import type { DomainEvent } from '../types.js';
 import type { PolicyArea } from '../values/policy-area.js';
-import type { NumericalGoal } from './cycle.commands.js';
+import type { NumericalGoal, Strategy } from './cycle.commands.js';
 import type { CycleDeadlines, PublishedSheetPin } from './cycle.state.js';
 
 // Stored verbatim as the event type: part of the audit record, never rename.
-export const CYCLE_EVENT_TYPES = ['CycleOpened', 'SheetAddedToCycle', 'CyclePublished', 'CommitteeMeetingRecorded', 'NumericalGoalsRecorded'] as const;
+export const CYCLE_EVENT_TYPES = ['CycleOpened', 'SheetAddedToCycle', 'CyclePublished', 'CommitteeMeetingRecorded', 'NumericalGoalsRecorded', 'StrategyRecorded'] as const;
 export type CycleEventType = (typeof CYCLE_EVENT_TYPES)[number];
 
 export const CYCLE_EVENT_SCHEMA_VERSION: Record<CycleEventType, number> = Object.fromEntries(
@@ -26,4 +26,7 @@ export type CommitteeMeetingRecorded = DomainEvent<
 /** The full set, replacing any earlier one: a goal left out is no longer a goal of the year. */
 export type NumericalGoalsRecorded = DomainEvent<'NumericalGoalsRecorded', { goals: NumericalGoal[] }>;
 
-export type CycleEvent = CycleOpened | SheetAddedToCycle | CyclePublished | CommitteeMeetingRecorded | NumericalGoalsRecorded;
+/** The whole strategy master of the year, replacing any earlier one: publication prints it from here. */
+export type StrategyRecorded = DomainEvent<'StrategyRecorded', { strategy: Strategy }>;
+
+export type CycleEvent = CycleOpened | SheetAddedToCycle | CyclePublished | CommitteeMeetingRecorded | NumericalGoalsRecorded | StrategyRecorded;

@@ -1,6 +1,6 @@
 import { cloneJson } from '../equality.js';
 import type { PolicyArea } from '../values/policy-area.js';
-import type { NumericalGoal } from './cycle.commands.js';
+import type { NumericalGoal, Strategy } from './cycle.commands.js';
 import type { CycleEvent } from './cycle.events.js';
 
 /** ISO dates 'YYYY-MM-DD', in this order when present. */
@@ -35,6 +35,8 @@ export interface CycleState {
   editions: CycleEdition[];
   committeeMeetings: Array<{ date: string; opinionsByPolicyArea: Partial<Record<PolicyArea, string>> }>;
   numericalGoals: NumericalGoal[];
+  /** 総合戦略 recorded for this year, or null (publication then looks to an earlier year's: docs/publication.md). */
+  strategy: Strategy | null;
   status: CycleStatus;
   openedAt: string | null;
 }
@@ -48,6 +50,7 @@ export const initialCycleState: CycleState = Object.freeze({
   editions: [],
   committeeMeetings: [],
   numericalGoals: [],
+  strategy: null,
   status: 'open',
   openedAt: null,
 }) as CycleState;
@@ -73,6 +76,8 @@ export function evolveCycle(state: CycleState, event: CycleEvent): CycleState {
     }
     case 'NumericalGoalsRecorded':
       return { ...state, numericalGoals: cloneJson(event.data.goals) };
+    case 'StrategyRecorded':
+      return { ...state, strategy: cloneJson(event.data.strategy) };
     default:
       return state;
   }
