@@ -188,6 +188,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cycles/{fy}/strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 総合戦略: the strategy master in force this year (areas, basic directions, measures, KPI master), as its report prints it
+         * @description Roles: planning.
+         */
+        put: operations["Cycles_strategy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cycles/{fy}/publish": {
         parameters: {
             query?: never;
@@ -1025,9 +1045,62 @@ export interface components {
             fiscalYear: number;
             /** @description Stream revision after the write (the ETag) */
             version: number | null;
-            /** @description Position of the write in the global log: pass it as minPosition to read your own write */
-            position: number;
+            /** @description Null when nothing changed (no event recorded) */
+            position: number | null;
             events: string[];
+        };
+        StrategyMeasureDto: {
+            /** @example 企業誘致等の推進 */
+            name: string;
+            /**
+             * @example [
+             *       "地場産品の販路拡大や創業支援"
+             *     ]
+             */
+            subMeasures: string[];
+        };
+        StrategyDirectionDto: {
+            /** @example 「働くまち」の競争力を高める */
+            name: string;
+            measures: components["schemas"]["StrategyMeasureDto"][];
+        };
+        StrategyPolicyAreaDto: {
+            /** @enum {string} */
+            code: "1" | "2" | "3" | "プラス1";
+            /** @example まちの特性を活かした産業振興と魅力ある雇用の創出 */
+            name: string;
+            basicDirections: components["schemas"]["StrategyDirectionDto"][];
+        };
+        StrategyKpiDefinitionDto: {
+            /** @example sk-03 */
+            id: string;
+            /** @example 室蘭での営業・操業が経営課題となっていると回答する企業の割合 */
+            name: string;
+            /**
+             * @description the "( /n)" notations printed beside the KPI, as printed
+             * @example [
+             *       7
+             *     ]
+             */
+            printedShares: number[];
+            /**
+             * @description project codes whose sheets report this KPI
+             * @example [
+             *       "1-05",
+             *       "1-06"
+             *     ]
+             */
+            projects: string[];
+        };
+        StrategyDto: {
+            /** @example 室蘭市まち・ひと・しごと創生総合戦略 */
+            name: string;
+            period: components["schemas"]["PeriodDto"];
+            policyAreas: components["schemas"]["StrategyPolicyAreaDto"][];
+            strategyKpis: components["schemas"]["StrategyKpiDefinitionDto"][];
+        };
+        RecordStrategyDto: {
+            strategy: components["schemas"]["StrategyDto"];
         };
         PublishCycleResult: {
             /** @description Western fiscal year (2016 = 平成28年度) */
@@ -2509,6 +2582,128 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumericalGoalsResult"];
+                };
+            };
+            /** @description Invalid request: a field, parameter or header breaks a rule (`request.validation`, `request.unstorable_text`, …) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or an unknown or revoked one (`auth.missing_token`, `auth.invalid_token`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token’s role may not do this, or a department acts on another department’s sheet */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource, or not at the requested version or moment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (a concurrent writer, a duplicate, a position nobody was given: `read.position_ahead`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large (`request.too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json (`request.unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A lifecycle or business rule refuses the change, or an Idempotency-Key reused for another request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure on the service’s side (`internal`), logged there; bad input never gets it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unreachable for the moment (`service.database_unavailable`), or the views have not caught up with `minPosition` in time (`projection.lagging`); retry after Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Cycles_strategy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retried write with the same key (per token) gets the same answer and appends nothing; 1-200 visible ASCII characters */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Western fiscal year (2016 = 平成28年度) */
+                fy: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordStrategyDto"];
+            };
+        };
+        responses: {
+            /** @description Recorded (events: ["StrategyRecorded"]) or unchanged (events: []) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -122,6 +122,9 @@ export class CyclesController {
   /** 総合戦略: the strategy master in force this year (areas, basic directions, measures, KPI master) that its report prints (企画課). */
   @Put(':fy/strategy')
   @Roles('planning')
+  @ApiOperation({ summary: '総合戦略: the strategy master in force this year (areas, basic directions, measures, KPI master), as its report prints it' })
+  @ApiOkResponse({ type: NumericalGoalsResultDto, description: 'Recorded (events: ["StrategyRecorded"]) or unchanged (events: [])' })
+  @ApiProblems(404, 409)
   async strategy(@FiscalYearParam() fiscalYear: number, @Body() body: RecordStrategyDto, @Meta() meta: CommandMeta) {
     const result = await this.commands.execute(new RecordStrategyCommand(fiscalYear, { type: 'RecordStrategy', strategy: toStrategy(body) }, meta));
     return { fiscalYear, version: result.version, position: result.position, events: result.events };

@@ -43,7 +43,7 @@ export class AssignSheetResultDto {
 export class NumericalGoalsResultDto {
   @ApiProperty(FISCAL_YEAR) fiscalYear!: number;
   @ApiProperty({ ...VERSION, nullable: true }) version!: number | null;
-  @ApiProperty(POSITION) position!: number;
+  @ApiProperty({ ...POSITION, nullable: true, description: 'Null when nothing changed (no event recorded)' }) position!: number | null;
   @ApiProperty({ type: [String] }) events!: string[];
 }
 
