@@ -6,6 +6,7 @@ import type { Request } from 'express';
 import { KENSHO_CONFIG } from '@kensho/core';
 import type { KenshoConfig } from '@kensho/platform';
 import { Public } from '../http/auth.js';
+import { ApiProblems } from '../http/openapi.js';
 
 /** Whether this process is the embedded demo (its tokens may be handed to a browser on this machine). */
 export class DemoSignIn {
@@ -40,6 +41,7 @@ export class DemoController {
   @Get()
   @ApiOperation({ summary: 'Embedded demo only, from this machine only: one demo account (token) per role' })
   @ApiOkResponse({ type: DemoAccountsDto })
+  @ApiProblems(404)
   accounts(@Req() req: Request): DemoAccountsDto {
     const file = join(this.config.dataDir, 'demo-tokens.json');
     if (!this.demo.enabled || !LOOPBACK.has(req.socket.remoteAddress ?? '') || !existsSync(file)) {
