@@ -38,7 +38,10 @@ async function generate(run: Run): Promise<LogSummary> {
       const done = await Promise.all(parts.map((w, part) => w.call<{ years: YearSummary[]; checked: number }>('generate', { ...args, part })));
       cpu = parts.reduce((t, w) => t + w.lastCpuSeconds, 0);
       await Promise.all(parts.map((w) => w.stop()));
-      return summarizeLog(done.flatMap((d) => d.years), done[0]!.checked);
+      return summarizeLog(
+        done.flatMap((d) => d.years),
+        done[0]!.checked,
+      );
     },
     () => cpu,
   );
@@ -48,20 +51,38 @@ async function generate(run: Run): Promise<LogSummary> {
 async function fill(run: Run, ours: Worker, emmett: Worker, years: YearFiles[], events: number) {
   await emmett.call('migrate', { url: run.db.emmett });
   const copier = run.start('ceiling');
-  const ceiling = await run.clock.run(`ceiling: COPY the log into Kensho's es_events`, () => copier.call<Results['ceiling']>('kensho', { url: run.db.ours, years, events }), () => copier.lastCpuSeconds);
-  const emmettCopy = await run.clock.run(`COPY the log into Emmett's emt_messages`, () => copier.call<Results['ceiling']>('emmett', { url: run.db.emmett, years, events }), () => copier.lastCpuSeconds);
+  const ceiling = await run.clock.run(
+    `ceiling: COPY the log into Kensho's es_events`,
+    () => copier.call<Results['ceiling']>('kensho', { url: run.db.ours, years, events }),
+    () => copier.lastCpuSeconds,
+  );
+  const emmettCopy = await run.clock.run(
+    `COPY the log into Emmett's emt_messages`,
+    () => copier.call<Results['ceiling']>('emmett', { url: run.db.emmett, years, events }),
+    () => copier.lastCpuSeconds,
+  );
   await copier.stop();
   await settle(run.db.ours, { vacuum: true });
   await settle(run.db.emmett, { vacuum: true });
 
   const prefix = { batchFiles: years.map((y) => y.batches), writers: CONFIG.writers, limit: CONFIG.storeLoadEvents };
-  const oursLoad = await run.clock.run(`bulk load through Kensho's store (prefix)`, () => ours.call<LoadResult>('load', { url: run.db.oursPrefix, ...prefix }), () => ours.lastCpuSeconds);
-  const emmettLoad = await run.clock.run('bulk load through Emmett (prefix)', () => emmett.call<LoadResult>('load', { url: run.db.emmettPrefix, ...prefix }), () => emmett.lastCpuSeconds);
+  const oursLoad = await run.clock.run(
+    `bulk load through Kensho's store (prefix)`,
+    () => ours.call<LoadResult>('load', { url: run.db.oursPrefix, ...prefix }),
+    () => ours.lastCpuSeconds,
+  );
+  const emmettLoad = await run.clock.run(
+    'bulk load through Emmett (prefix)',
+    () => emmett.call<LoadResult>('load', { url: run.db.emmettPrefix, ...prefix }),
+    () => emmett.lastCpuSeconds,
+  );
   const compared = {
     ours: (await ours.call<{ compared: number }>('compare', { url: run.db.ours, storeUrl: run.db.oursPrefix, limit: CONFIG.compareEvents })).compared,
     emmett: (await emmett.call<{ compared: number }>('compare', { url: run.db.emmett, storeUrl: run.db.emmettPrefix, limit: CONFIG.compareEvents })).compared,
   };
-  log(`  the COPY rows equal what each store appends (first ${compared.ours.toLocaleString('en')} and ${compared.emmett.toLocaleString('en')} events compared)`);
+  log(
+    `  the COPY rows equal what each store appends (first ${compared.ours.toLocaleString('en')} and ${compared.emmett.toLocaleString('en')} events compared)`,
+  );
   return { ceiling, load: { ours: oursLoad, emmett: emmettLoad, compared, emmettCopy } };
 }
 
@@ -70,23 +91,43 @@ async function compareStores(run: Run, ours: Worker, emmett: Worker) {
   await settle(run.db.ours, { vacuum: false });
   await settle(run.db.emmett, { vacuum: false });
   const appendArgs = { streams: CONFIG.appendStreams, writers: CONFIG.writers, warmupSeconds: CONFIG.warmupSeconds, seconds: CONFIG.appendSeconds };
-  const oursAppend = await run.clock.run('append: Kensho', () => ours.call<AppendResult>('append', { url: run.db.ours, ...appendArgs }), () => ours.lastCpuSeconds);
+  const oursAppend = await run.clock.run(
+    'append: Kensho',
+    () => ours.call<AppendResult>('append', { url: run.db.ours, ...appendArgs }),
+    () => ours.lastCpuSeconds,
+  );
   await settle(run.db.emmett, { vacuum: false });
-  const emmettAppend = await run.clock.run('append: Emmett', () => emmett.call<AppendResult>('append', { url: run.db.emmett, ...appendArgs }), () => emmett.lastCpuSeconds);
+  const emmettAppend = await run.clock.run(
+    'append: Emmett',
+    () => emmett.call<AppendResult>('append', { url: run.db.emmett, ...appendArgs }),
+    () => emmett.lastCpuSeconds,
+  );
   await settle(run.db.ours, { vacuum: false });
 
   const read = (worker: Worker, url: string, maxSeconds: number) => () =>
     worker.call<Results['read']['emmett']>('read', { url, batchSize: CONFIG.readBatch, limit: CONFIG.events, maxSeconds });
   const oursRead = await run.clock.run('global read: Kensho', read(ours, run.db.ours, CONFIG.readSeconds), () => ours.lastCpuSeconds);
-  const emmettRead = await run.clock.run('global read: Emmett as shipped', read(emmett, run.db.emmett, CONFIG.emmettShippedReadSeconds), () => emmett.lastCpuSeconds);
+  const emmettRead = await run.clock.run(
+    'global read: Emmett as shipped',
+    read(emmett, run.db.emmett, CONFIG.emmettShippedReadSeconds),
+    () => emmett.lastCpuSeconds,
+  );
   await emmett.call('addReadIndex', { url: run.db.emmett });
-  const emmettIndexed = await run.clock.run('global read: Emmett with an added index', read(emmett, run.db.emmett, CONFIG.emmettIndexedReadSeconds), () => emmett.lastCpuSeconds);
+  const emmettIndexed = await run.clock.run(
+    'global read: Emmett with an added index',
+    read(emmett, run.db.emmett, CONFIG.emmettIndexedReadSeconds),
+    () => emmett.lastCpuSeconds,
+  );
   return { append: { ours: oursAppend, emmett: emmettAppend }, read: { ours: oursRead, emmett: emmettRead, emmettIndexed } };
 }
 
 /** What only Kensho has: hash-chain verification, time travel, view rebuilds, the HTTP API. */
 async function kenshoOnly(run: Run, ours: Worker) {
-  const verify = await run.clock.run('verify hash chains', () => ours.call<Results['verify']>('verify', { url: run.db.ours, limit: CONFIG.events, maxSeconds: CONFIG.verifySeconds }), () => ours.lastCpuSeconds);
+  const verify = await run.clock.run(
+    'verify hash chains',
+    () => ours.call<Results['verify']>('verify', { url: run.db.ours, limit: CONFIG.events, maxSeconds: CONFIG.verifySeconds }),
+    () => ours.lastCpuSeconds,
+  );
   const timeTravel = await run.clock.run(
     'time travel',
     () => ours.call<Results['timeTravel']>('timeTravel', { url: run.db.ours, streamEvents: CONFIG.timeTravelEvents, repeats: 30 }),
@@ -110,7 +151,13 @@ async function kenshoOnly(run: Run, ours: Worker) {
     'HTTP',
     async () => {
       await api.call('measureStart');
-      const figures = await httpBench({ base: `http://127.0.0.1:${port}`, tokens, clients: CONFIG.httpClients, warmupSeconds: CONFIG.warmupSeconds, seconds: CONFIG.httpSeconds });
+      const figures = await httpBench({
+        base: `http://127.0.0.1:${port}`,
+        tokens,
+        clients: CONFIG.httpClients,
+        warmupSeconds: CONFIG.warmupSeconds,
+        seconds: CONFIG.httpSeconds,
+      });
       serverCpu = (await api.call<{ cpuSeconds: number }>('measureStop')).cpuSeconds;
       return figures;
     },
@@ -139,7 +186,9 @@ function report(run: Run, generated: LogSummary, results: Results, settings: Rec
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out();
   out(`Kensho benchmark — ${run.server.label}, node ${process.version}, ${environment.cpus}`);
-  out(`log: ${generated.events.toLocaleString('en')} events, ${generated.streams.toLocaleString('en')} streams (${generated.sheets.toLocaleString('en')} sheets, FY${generated.fiscalYears}), seed ${CONFIG.seed}`);
+  out(
+    `log: ${generated.events.toLocaleString('en')} events, ${generated.streams.toLocaleString('en')} streams (${generated.sheets.toLocaleString('en')} sheets, FY${generated.fiscalYears}), seed ${CONFIG.seed}`,
+  );
   out();
   out(renderTable(rows));
   out();
@@ -173,7 +222,11 @@ async function main(): Promise<void> {
     };
     await runMigrations(run.db.ours, ALL_MIGRATIONS);
     const settings = await durabilitySettings(run.db.ours);
-    log(`${server.label}; ${Object.entries(settings).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+    log(
+      `${server.label}; ${Object.entries(settings)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ')}`,
+    );
 
     const generated = await generate(run);
     const years = generated.years.map((fy) => yearFiles(server.workDir, fy));

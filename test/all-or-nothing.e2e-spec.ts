@@ -20,11 +20,19 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
   const planning = () => bearer(t.tokens.planning);
 
   async function openCycle(fiscalYear: number): Promise<void> {
-    await t.http.post('/api/v1/cycles').set(planning()).send({ fiscalYear, title: `FY${fiscalYear}` }).expect(201);
+    await t.http
+      .post('/api/v1/cycles')
+      .set(planning())
+      .send({ fiscalYear, title: `FY${fiscalYear}` })
+      .expect(201);
   }
 
   async function assign(fiscalYear: number, projectCode: string): Promise<string> {
-    const made = await t.http.post(`/api/v1/cycles/${fiscalYear}/sheets`).set(planning()).send({ projectCode, projectName: `事業${projectCode}`, department: '産業振興課', policyAreas: ['1'] }).expect(201);
+    const made = await t.http
+      .post(`/api/v1/cycles/${fiscalYear}/sheets`)
+      .set(planning())
+      .send({ projectCode, projectName: `事業${projectCode}`, department: '産業振興課', policyAreas: ['1'] })
+      .expect(201);
     return made.body.id;
   }
 
@@ -70,7 +78,10 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     for (const id of sheetIds) {
       const sheet = await t.http.get(`/api/v1/sheets/${id}`).set(planning()).expect(200);
       expect(sheet.body.publishedEditions).toEqual([]);
-      const correction = await t.http.post(`/api/v1/sheets/${id}/corrections`).set(planning()).send({ changes: { effect: '訂正' }, reason: '誤記' });
+      const correction = await t.http
+        .post(`/api/v1/sheets/${id}/corrections`)
+        .set(planning())
+        .send({ changes: { effect: '訂正' }, reason: '誤記' });
       if (sheet.body.status === 'approved') expect(correction.body.code).toBe('sheet.invalid_transition');
       else expect(correction.status).toBeGreaterThanOrEqual(400);
     }
@@ -90,7 +101,10 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
   it('a crash while publishing leaves either nothing or a complete edition: there is no step between', async () => {
     await openCycle(2031);
     const sheets = [await approvedSheet(2031, '1-01'), await approvedSheet(2031, '1-02'), await approvedSheet(2031, '1-03')];
-    const before = await t.http.get(`/api/v1/sheets/${sheets[0]}?minPosition=${await lastPosition()}`).set(planning()).expect(200);
+    const before = await t.http
+      .get(`/api/v1/sheets/${sheets[0]}?minPosition=${await lastPosition()}`)
+      .set(planning())
+      .expect(200);
     const undo = crashOnAppendTo('cycle-2031');
     try {
       await t.http.post('/api/v1/cycles/2031/publish').set(planning()).expect(500);
@@ -120,11 +134,17 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
       const first = [await approvedSheet(fy, '1-01'), await approvedSheet(fy, '1-02')];
       const [publish, assignment] = await Promise.all([
         t.http.post(`/api/v1/cycles/${fy}/publish`).set(planning()),
-        t.http.post(`/api/v1/cycles/${fy}/sheets`).set(planning()).send({ projectCode: '2-01', projectName: '後から', department: '産業振興課', policyAreas: ['2'] }),
+        t.http
+          .post(`/api/v1/cycles/${fy}/sheets`)
+          .set(planning())
+          .send({ projectCode: '2-01', projectName: '後から', department: '産業振興課', policyAreas: ['2'] }),
       ]);
       const late = `${fy}.2-01.sangyoshinko`;
       const lateEvents = (await t.database.db.query('SELECT count(*)::int AS n FROM es_events WHERE stream_id = $1', [`sheet-${late}`])).rows[0].n;
-      const cycle = await t.http.get(`/api/v1/cycles/${fy}?minPosition=${await lastPosition()}`).set(planning()).expect(200);
+      const cycle = await t.http
+        .get(`/api/v1/cycles/${fy}?minPosition=${await lastPosition()}`)
+        .set(planning())
+        .expect(200);
       if (publish.status === 201) {
         outcomes.published++;
         expect(assignment.body.code).toBe('cycle.closed');
@@ -144,7 +164,7 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     expect(outcomes.published + outcomes.assigned).toBe(8);
   });
 
-  it('an assignment landing between the publication\'s decision and its append makes it decide again, and refuse', async () => {
+  it("an assignment landing between the publication's decision and its append makes it decide again, and refuse", async () => {
     await openCycle(2036);
     const first = [await approvedSheet(2036, '1-01'), await approvedSheet(2036, '1-02')];
     const store = t.app.get(EventStore);
@@ -152,11 +172,14 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     let late: { status: number } | null = null;
     store.appendToStream = async function (this: EventStore, id, events, expected) {
       if (id === 'cycle-2036' && events.some((e) => e.type === 'CyclePublished') && !late) {
-        late = await t.http.post('/api/v1/cycles/2036/sheets').set(planning()).send({ projectCode: '2-01', projectName: '割り込み', department: '産業振興課', policyAreas: ['2'] });
+        late = await t.http
+          .post('/api/v1/cycles/2036/sheets')
+          .set(planning())
+          .send({ projectCode: '2-01', projectName: '割り込み', department: '産業振興課', policyAreas: ['2'] });
       }
       return original.call(this, id, events, expected);
     };
-    let publish;
+    let publish: Awaited<ReturnType<typeof t.http.post>> | undefined;
     try {
       publish = await t.http.post('/api/v1/cycles/2036/publish').set(planning());
     } finally {
@@ -168,7 +191,7 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     expect(publish.body).toMatchObject({ code: 'cycle.sheets_not_approved', details: { sheets: [{ sheetId: '2036.2-01.sangyoshinko', status: 'draft' }] } });
   });
 
-  it('a committee opinion landing between the publication\'s reading and its append: the pins stay truthful', async () => {
+  it("a committee opinion landing between the publication's reading and its append: the pins stay truthful", async () => {
     await openCycle(2037);
     const id = await approvedSheet(2037, '1-01');
     const approvedVersion = 4;
@@ -181,7 +204,7 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
       }
       return original.call(this, streamId, events, expected);
     };
-    let published;
+    let published: Awaited<ReturnType<typeof t.http.post>> | undefined;
     try {
       published = await t.http.post('/api/v1/cycles/2037/publish').set(planning()).expect(201);
     } finally {
@@ -190,14 +213,24 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     // The sheet was not yet pinned when the opinion was decided, so it was accepted, after the version publication read.
     expect(opinion).toMatchObject({ status: 200 });
     const pins = (await t.database.db.query(`SELECT data FROM es_events WHERE stream_id = 'cycle-2037' AND event_type = 'CyclePublished'`)).rows[0].data.sheets;
-    const head = (await t.database.db.query(`SELECT metadata->>'hash' AS hash FROM es_events WHERE stream_id = $1 AND stream_revision = $2`, [`sheet-${id}`, approvedVersion])).rows[0].hash;
+    const head = (
+      await t.database.db.query(`SELECT metadata->>'hash' AS hash FROM es_events WHERE stream_id = $1 AND stream_revision = $2`, [
+        `sheet-${id}`,
+        approvedVersion,
+      ])
+    ).rows[0].hash;
     expect(pins).toEqual([{ sheetId: id, version: approvedVersion, headHash: head }]);
     // Edition 1 shows the sheet exactly as pinned (without the opinion); the view shows the sheet now.
     await t.http.get(`/public/2037?minPosition=${published.body.position}`).expect(200);
     const edition = (await t.database.db.query(`SELECT snapshot FROM pub_editions WHERE fiscal_year = 2037 AND edition = 1`)).rows[0].snapshot;
     expect(edition.sheets[0]).toMatchObject({ id, version: approvedVersion, committeeOpinion: null });
     const sheet = await t.http.get(`/api/v1/sheets/${id}?minPosition=${published.body.position}`).set(planning()).expect(200);
-    expect(sheet.body).toMatchObject({ status: 'published', version: approvedVersion + 1, publishedEditions: [1], committeeOpinion: { opinion: '間に合った意見' } });
+    expect(sheet.body).toMatchObject({
+      status: 'published',
+      version: approvedVersion + 1,
+      publishedEditions: [1],
+      committeeOpinion: { opinion: '間に合った意見' },
+    });
     // The next publication is not "nothing changed": it pins the version with the opinion.
     const second = await t.http.post('/api/v1/cycles/2037/publish').set(planning()).expect(201);
     expect(second.body.edition).toBe(2);
@@ -224,15 +257,25 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     const first = await t.http.post('/api/v1/cycles/2033/publish').set(planning()).expect(201);
     await t.http.get(`/api/v1/sheets/${corrected}?minPosition=${first.body.position}`).set(planning()).expect(200);
     // The sheet's stream says approved; the cycle's pins make it published for every command.
-    const opinion = await t.http.put(`/api/v1/sheets/${corrected}/committee-opinion`).set(bearer(t.tokens.committee)).send({ opinion: '遅れた意見' }).expect(422);
+    const opinion = await t.http
+      .put(`/api/v1/sheets/${corrected}/committee-opinion`)
+      .set(bearer(t.tokens.committee))
+      .send({ opinion: '遅れた意見' })
+      .expect(422);
     expect(opinion.body).toMatchObject({ code: 'sheet.invalid_transition', details: { status: 'published' } });
-    await t.http.post(`/api/v1/sheets/${corrected}/corrections`).set(planning()).send({ changes: { finance: { budget: 10700 } }, reason: '予算額の誤記' }).expect(200);
+    await t.http
+      .post(`/api/v1/sheets/${corrected}/corrections`)
+      .set(planning())
+      .send({ changes: { finance: { budget: 10700 } }, reason: '予算額の誤記' })
+      .expect(200);
     const second = await t.http.post('/api/v1/cycles/2033/publish').set(planning()).expect(201);
     expect(second.body.edition).toBe(2);
     await t.http.get(`/public/2033/editions/2?minPosition=${second.body.position}`).expect(200);
     const editions = await t.database.db.query(`SELECT edition, snapshot FROM pub_editions WHERE fiscal_year = 2033 ORDER BY edition`);
     expect(editions.rows[0].snapshot.corrections).toEqual([]);
-    expect(editions.rows[1].snapshot.corrections).toEqual([expect.objectContaining({ sheetId: corrected, reason: '予算額の誤記', fields: ['finance.budget'], edition: 2 })]);
+    expect(editions.rows[1].snapshot.corrections).toEqual([
+      expect.objectContaining({ sheetId: corrected, reason: '予算額の誤記', fields: ['finance.budget'], edition: 2 }),
+    ]);
     const pinned = editions.rows[1].snapshot.sheets.find((s: { id: string }) => s.id === corrected);
     expect(pinned.content.finance.budget).toBe(10700);
     const sheet = await t.http.get(`/api/v1/sheets/${untouched}`).set(planning()).expect(200);
@@ -249,10 +292,19 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
   it('an assignment refused by the sheet leaves no trace on the cycle and does not block publication', async () => {
     await openCycle(2034);
     const kept = await approvedSheet(2034, '1-01');
-    const refused = await t.http.post('/api/v1/cycles/2034/sheets').set(planning()).send({ projectCode: '1-02', projectName: '重複', department: '産業振興課', policyAreas: ['1', '1'] }).expect(400);
+    const refused = await t.http
+      .post('/api/v1/cycles/2034/sheets')
+      .set(planning())
+      .send({ projectCode: '1-02', projectName: '重複', department: '産業振興課', policyAreas: ['1', '1'] })
+      .expect(400);
     expect(refused.body.code).toBe('sheet.invalid_policy_area');
-    expect((await t.database.db.query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id = 'cycle-2034' AND event_type = 'SheetAddedToCycle'`)).rows[0].n).toBe(1);
-    const cycle = await t.http.get(`/api/v1/cycles/2034?minPosition=${await lastPosition()}`).set(planning()).expect(200);
+    expect(
+      (await t.database.db.query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id = 'cycle-2034' AND event_type = 'SheetAddedToCycle'`)).rows[0].n,
+    ).toBe(1);
+    const cycle = await t.http
+      .get(`/api/v1/cycles/2034?minPosition=${await lastPosition()}`)
+      .set(planning())
+      .expect(200);
     expect(cycle.body.sheetCount).toBe(1);
     const published = await t.http.post('/api/v1/cycles/2034/publish').set(planning()).expect(201);
     const sheet = await t.http.get(`/api/v1/sheets/${kept}?minPosition=${published.body.position}`).set(planning()).expect(200);
@@ -279,11 +331,16 @@ describe('Commands that are all-or-nothing: publish and assign', () => {
     expect(retried.body).toMatchObject({ id: sheetId, version: 0 });
     const sheet = await t.http.get(`/api/v1/sheets/${sheetId}?minPosition=${retried.body.position}`).set(planning()).expect(200);
     expect(sheet.body).toMatchObject({ status: 'draft', projectName: '途中で止まった' });
-    expect((await t.database.db.query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id = 'cycle-2035' AND event_type = 'SheetAddedToCycle'`)).rows[0].n).toBe(2);
+    expect(
+      (await t.database.db.query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id = 'cycle-2035' AND event_type = 'SheetAddedToCycle'`)).rows[0].n,
+    ).toBe(2);
   });
 
-  it('leaves views that agree with what commands see: every sheet replayed with its cycle\'s pins matches its view', async () => {
-    await t.http.get(`/api/v1/cycles/2030?minPosition=${await lastPosition()}`).set(planning()).expect(200);
+  it("leaves views that agree with what commands see: every sheet replayed with its cycle's pins matches its view", async () => {
+    await t.http
+      .get(`/api/v1/cycles/2030?minPosition=${await lastPosition()}`)
+      .set(planning())
+      .expect(200);
     const report = await replayCheck(t.database.db, t.app.get(AggregateService));
     expect(report.mismatches).toEqual([]);
     expect(report.sheetsChecked).toBeGreaterThan(20);

@@ -59,7 +59,11 @@ describe('Auditors: history, time travel, exports and tamper evidence on the see
   it('shows a sheet and its cycle as the system knew them at a recorded time', async () => {
     const knownAt = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
-    const opinion = await t.http.put(`/api/v1/sheets/${SHEET}/committee-opinion`).set(bearer(t.tokens.committee)).send({ opinion: '成果が見られる。' }).expect(200);
+    const opinion = await t.http
+      .put(`/api/v1/sheets/${SHEET}/committee-opinion`)
+      .set(bearer(t.tokens.committee))
+      .send({ opinion: '成果が見られる。' })
+      .expect(200);
     const then = (await get(`/api/v1/sheets/${SHEET}?knownAt=${knownAt}`).expect(200)).body;
     const now = (await get(`/api/v1/sheets/${SHEET}?minPosition=${opinion.body.position}`).expect(200)).body;
     expect([then.version, then.committeeOpinion]).toEqual([4, null]);
@@ -104,10 +108,15 @@ describe('Auditors: history, time travel, exports and tamper evidence on the see
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('通番,ストリーム,版,全体位置,種別,実行者,実行者名,ロール,所管課,年度（西暦）,コマンドID,相関ID,因果ID,業務日時,記録日時,取込データ,変更内容');
+    expect(lines[0]).toBe(
+      '通番,ストリーム,版,全体位置,種別,実行者,実行者名,ロール,所管課,年度（西暦）,コマンドID,相関ID,因果ID,業務日時,記録日時,取込データ,変更内容',
+    );
     expect(lines).toHaveLength(28);
     const jsonl = await get('/api/v1/audit/events?type=SheetApproved&format=jsonl').expect(200);
-    const rows = jsonl.text.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = jsonl.text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(27);
     expect(rows[0]).toMatchObject({ type: 'SheetApproved', role: 'planning', imported: true });
   });
@@ -122,7 +131,7 @@ describe('Auditors: history, time travel, exports and tamper evidence on the see
       published = (await t.http.post('/api/v1/cycles/2016/publish').set(bearer(t.tokens.planning)).expect(201)).body.position;
       const report = await verify();
       expect(report).toMatchObject({ ok: true, breaks: [], pinsChecked: 27 });
-      const documents = Number((await t.database.db.query('SELECT count(*) FROM pub_documents').then((r) => r.rows[0].count)));
+      const documents = Number(await t.database.db.query('SELECT count(*) FROM pub_documents').then((r) => r.rows[0].count));
       expect(documents).toBeGreaterThan(3);
       expect(report.documentsChecked).toBe(documents);
       expect(report.eventsChecked).toBe(Number((await t.database.db.query('SELECT count(*) FROM es_events')).rows[0].count));
@@ -156,12 +165,20 @@ describe('Auditors: history, time travel, exports and tamper evidence on the see
       // The table refuses updates and deletes; someone with the rights to lift that does so first.
       await t.database.db.transaction(async (client) => {
         await client.query('ALTER TABLE pub_documents DISABLE TRIGGER USER');
-        await client.query(`UPDATE pub_documents SET body = replace(encode(body, 'escape'), '2016', '2061')::bytea WHERE fiscal_year = 2016 AND edition = 1 AND name LIKE '%.html'`);
+        await client.query(
+          `UPDATE pub_documents SET body = replace(encode(body, 'escape'), '2016', '2061')::bytea WHERE fiscal_year = 2016 AND edition = 1 AND name LIKE '%.html'`,
+        );
         await client.query('ALTER TABLE pub_documents ENABLE TRIGGER USER');
       });
-      expect(documentBreak(await verify(), 'document_mismatch')).toMatchObject({ streamId: 'cycle-2016', expected: expect.any(String), actual: expect.any(String) });
+      expect(documentBreak(await verify(), 'document_mismatch')).toMatchObject({
+        streamId: 'cycle-2016',
+        expected: expect.any(String),
+        actual: expect.any(String),
+      });
 
-      await t.database.db.query(`INSERT INTO pub_documents (fiscal_year, edition, name, content_type, body, sha256) VALUES (2016, 9, 'report.html', 'text/html', '\\x00', 'x')`);
+      await t.database.db.query(
+        `INSERT INTO pub_documents (fiscal_year, edition, name, content_type, body, sha256) VALUES (2016, 9, 'report.html', 'text/html', '\\x00', 'x')`,
+      );
       expect(documentBreak(await verify(), 'document_orphan')).toMatchObject({ streamId: 'cycle-2016', actual: 'report.html' });
 
       await t.database.db.transaction(async (client) => {
@@ -176,7 +193,11 @@ describe('Auditors: history, time travel, exports and tamper evidence on the see
 
     it('detects a published history rewritten with a fresh, self-consistent hash chain', async () => {
       const stream = 'sheet-2016.1-05.sangyoshinko';
-      const rows = (await t.database.db.query(`SELECT event_id, stream_revision, event_type, data, metadata FROM es_events WHERE stream_id = $1 ORDER BY stream_revision`, [stream])).rows;
+      const rows = (
+        await t.database.db.query(`SELECT event_id, stream_revision, event_type, data, metadata FROM es_events WHERE stream_id = $1 ORDER BY stream_revision`, [
+          stream,
+        ])
+      ).rows;
       rows[1].data.changes.finance.settlement = 1;
       let previous = GENESIS_HASH;
       for (const row of rows) {

@@ -24,7 +24,11 @@ describe('Auditors never write', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await t.http.post('/api/v1/cycles').set(bearer(t.tokens.planning)).send({ fiscalYear: 2016, title: 'FY2016' }).expect(201);
-    await t.http.post('/api/v1/cycles/2016/sheets').set(bearer(t.tokens.planning)).send({ projectCode: '1-12', projectName: '市内創業支援等事業', department: '産業振興課', policyAreas: ['1'] }).expect(201);
+    await t.http
+      .post('/api/v1/cycles/2016/sheets')
+      .set(bearer(t.tokens.planning))
+      .send({ projectCode: '1-12', projectName: '市内創業支援等事業', department: '産業振興課', policyAreas: ['1'] })
+      .expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -33,7 +37,12 @@ describe('Auditors never write', () => {
   it('gets 403 on every write route, and nothing is appended', async () => {
     const routes = writeRoutes(t);
     expect(routes.length).toBeGreaterThanOrEqual(14);
-    expect(routes).toEqual(expect.arrayContaining([{ method: 'patch', path: '/api/v1/sheets/:id' }, { method: 'post', path: '/api/v1/cycles/:fy/publish' }]));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        { method: 'patch', path: '/api/v1/sheets/:id' },
+        { method: 'post', path: '/api/v1/cycles/:fy/publish' },
+      ]),
+    );
     const before = await t.eventCount();
     const answers = await Promise.all(
       routes.map(async ({ method, path }) => {

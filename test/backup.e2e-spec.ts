@@ -101,15 +101,24 @@ describe('Backup and restore (seed → publish twice → backup → restore into
       const original = readFileSync(file);
       const lines = gunzipSync(original).toString('utf8').split('\n');
       const cases: Array<[string, Buffer, RegExp]> = [
-        ['a flipped byte (the sidecar catches it)', Buffer.concat([original.subarray(0, 100), Buffer.from([original[100]! ^ 1]), original.subarray(101)]), /does not match kensho-\w+\.jsonl\.gz\.sha256/],
-        ['an edited amount, recompressed, no sidecar', gzipSync(lines.join('\n').replace('"generalFund":74', '"generalFund":75')), /content does not match the SHA-256 in its trailer/],
+        [
+          'a flipped byte (the sidecar catches it)',
+          Buffer.concat([original.subarray(0, 100), Buffer.from([original[100]! ^ 1]), original.subarray(101)]),
+          /does not match kensho-\w+\.jsonl\.gz\.sha256/,
+        ],
+        [
+          'an edited amount, recompressed, no sidecar',
+          gzipSync(lines.join('\n').replace('"generalFund":74', '"generalFund":75')),
+          /content does not match the SHA-256 in its trailer/,
+        ],
         ['cut before the trailer, no sidecar', gzipSync(lines.slice(0, -2).join('\n')), /no trailer: it was cut short/],
         ['not a backup', gzipSync('{"hello":1}\n'), /Not a Kensho backup/],
       ];
       for (const [what, bytes, message] of cases) {
         const path = join(dir, `kensho-${cases.findIndex((c) => c[0] === what)}.jsonl.gz`);
         writeFileSync(path, bytes);
-        if (what.includes('sidecar catches')) writeFileSync(`${path}.sha256`, readFileSync(`${file}.sha256`, 'utf8').replace('kensho.jsonl.gz', `kensho-0.jsonl.gz`));
+        if (what.includes('sidecar catches'))
+          writeFileSync(`${path}.sha256`, readFileSync(`${file}.sha256`, 'utf8').replace('kensho.jsonl.gz', `kensho-0.jsonl.gz`));
         const result = await kensho(empty.url, 'restore', path);
         expect({ what, code: result.code, error: message.test(result.stderr) }).toEqual({ what, code: 1, error: true });
         expect(Number((await empty.db.query('SELECT count(*) FROM es_events')).rows[0].count)).toBe(0);

@@ -11,15 +11,26 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
     t = await startTestApp();
     const { http, tokens } = t;
     await http.post('/api/v1/cycles').set(bearer(tokens.planning)).send({ fiscalYear: 2016, title: 'FY2016' }).expect(201);
-    for (const [code, department] of [['1-02', '産業振興課'], ['1-01', '企画課']]) {
-      await http.post('/api/v1/cycles/2016/sheets').set(bearer(tokens.planning)).send({ projectCode: code, projectName: `事業 ${code}`, department, policyAreas: ['1'] }).expect(201);
+    for (const [code, department] of [
+      ['1-02', '産業振興課'],
+      ['1-01', '企画課'],
+    ]) {
+      await http
+        .post('/api/v1/cycles/2016/sheets')
+        .set(bearer(tokens.planning))
+        .send({ projectCode: code, projectName: `事業 ${code}`, department, policyAreas: ['1'] })
+        .expect(201);
     }
   });
   afterAll(async () => {
     await t.close();
   });
 
-  async function expectProblem(send: () => Promise<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }>, status: number, code: string) {
+  async function expectProblem(
+    send: () => Promise<{ status: number; headers: Record<string, string>; body: Record<string, unknown> }>,
+    status: number,
+    code: string,
+  ) {
     const before = await t.eventCount();
     const res = await send();
     expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
@@ -31,7 +42,12 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
   }
 
   const patch = (body: unknown, token = t.tokens.sangyo, ifMatch = '"0"') =>
-    t.http.patch(`/api/v1/sheets/${SHEET}`).set(bearer(token)).set('If-Match', ifMatch).set('Content-Type', 'application/json').send(body as object);
+    t.http
+      .patch(`/api/v1/sheets/${SHEET}`)
+      .set(bearer(token))
+      .set('If-Match', ifMatch)
+      .set('Content-Type', 'application/json')
+      .send(body as object);
 
   it('malformed JSON', async () => {
     const body = await expectProblem(() => patch('{"summary": "x",'), 400, 'request.malformed_json');
@@ -44,7 +60,11 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
   });
 
   it('wrong types, naming every bad field', async () => {
-    const body = await expectProblem(() => patch({ category: 'old', finance: { budget: '286', settlement: 1.5 }, strategyKpis: 'none' }), 400, 'request.validation');
+    const body = await expectProblem(
+      () => patch({ category: 'old', finance: { budget: '286', settlement: 1.5 }, strategyKpis: 'none' }),
+      400,
+      'request.validation',
+    );
     expect((body.errors as Array<{ field: string }>).map((e) => e.field).sort()).toEqual(['category', 'finance.budget', 'finance.settlement', 'strategyKpis']);
   });
 
@@ -55,7 +75,10 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
 
   it('a funding breakdown that does not add up to the settlement, at submit', async () => {
     const { http, tokens } = t;
-    const bad = { ...completeContent, finance: { budget: 6249, settlement: 6221, funding: { nationalPrefectural: 2500, municipalBonds: null, other: null, generalFund: 3000 } } };
+    const bad = {
+      ...completeContent,
+      finance: { budget: 6249, settlement: 6221, funding: { nationalPrefectural: 2500, municipalBonds: null, other: null, generalFund: 3000 } },
+    };
     await patch(bad).expect(200);
     await http.put(`/api/v1/sheets/${SHEET}/evaluation`).set(bearer(tokens.sangyo)).set('If-Match', '"1"').send(completeEvaluation).expect(200);
     const body = await expectProblem(() => http.post(`/api/v1/sheets/${SHEET}/submit`).set(bearer(tokens.sangyo)), 422, 'sheet.funding_mismatch');
@@ -93,7 +116,11 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
   });
 
   it("a department token on another department's sheet", async () => {
-    await expectProblem(() => t.http.patch(`/api/v1/sheets/${KIKAKU_SHEET}`).set(bearer(t.tokens.sangyo)).set('If-Match', '"0"').send({ effect: 'x' }), 403, 'sheet.forbidden_department');
+    await expectProblem(
+      () => t.http.patch(`/api/v1/sheets/${KIKAKU_SHEET}`).set(bearer(t.tokens.sangyo)).set('If-Match', '"0"').send({ effect: 'x' }),
+      403,
+      'sheet.forbidden_department',
+    );
     await expectProblem(() => t.http.get(`/api/v1/sheets/${KIKAKU_SHEET}`).set(bearer(t.tokens.sangyo)), 403, 'sheet.forbidden_department');
     await expectProblem(() => t.http.get('/api/v1/sheets?department=企画課').set(bearer(t.tokens.sangyo)), 403, 'sheet.forbidden_department');
   });
@@ -104,7 +131,11 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
   });
 
   it('an unknown role when issuing a token', async () => {
-    const body = await expectProblem(() => t.http.post('/api/v1/admin/tokens').set(bearer(t.tokens.admin)).send({ role: 'mayor' }), 400, 'auth.invalid_token_request');
+    const body = await expectProblem(
+      () => t.http.post('/api/v1/admin/tokens').set(bearer(t.tokens.admin)).send({ role: 'mayor' }),
+      400,
+      'auth.invalid_token_request',
+    );
     expect(body.detail).toMatch(/Unknown role "mayor"/);
   });
 
@@ -125,7 +156,11 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
   });
 
   it('opening the same cycle twice', async () => {
-    await expectProblem(() => t.http.post('/api/v1/cycles').set(bearer(t.tokens.planning)).send({ fiscalYear: 2016, title: 'again' }), 409, 'cycle.already_opened');
+    await expectProblem(
+      () => t.http.post('/api/v1/cycles').set(bearer(t.tokens.planning)).send({ fiscalYear: 2016, title: 'again' }),
+      409,
+      'cycle.already_opened',
+    );
   });
 
   describe('hostile input (issue #12): a clear 4xx, never a 500, nothing stored', () => {
@@ -136,10 +171,18 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
       const { http, tokens } = t;
       let body = await expectProblem(() => raw('patch', `/api/v1/sheets/${SHEET}`, '{"summary":"a\\u0000b"}'), 400, 'request.unstorable_text');
       expect(body.field).toBe('summary');
-      body = await expectProblem(() => raw('patch', `/api/v1/sheets/${SHEET}`, '{"strategyKpis":[{"name":"\\ud800","target":"1","actual":"1"}]}'), 400, 'request.unstorable_text');
+      body = await expectProblem(
+        () => raw('patch', `/api/v1/sheets/${SHEET}`, '{"strategyKpis":[{"name":"\\ud800","target":"1","actual":"1"}]}'),
+        400,
+        'request.unstorable_text',
+      );
       expect(body.field).toBe('strategyKpis[0].name');
       await expectProblem(() => raw('put', `/api/v1/sheets/${SHEET}/evaluation`, '{"directionReason":"\\udfff x"}'), 400, 'request.unstorable_text');
-      await expectProblem(() => raw('post', '/api/v1/cycles', '{"fiscalYear":2030,"title":"t","deadlines":{"comm\\u0000ittee":"2031-01-01"}}', tokens.planning), 400, 'request.unstorable_text');
+      await expectProblem(
+        () => raw('post', '/api/v1/cycles', '{"fiscalYear":2030,"title":"t","deadlines":{"comm\\u0000ittee":"2031-01-01"}}', tokens.planning),
+        400,
+        'request.unstorable_text',
+      );
       await expectProblem(() => http.get('/api/v1/sheets?department=%00').set(bearer(tokens.planning)), 400, 'request.unstorable_text');
       await expectProblem(() => http.get('/api/v1/cycles/2016/budget?department=a%00').set(bearer(tokens.planning)), 400, 'request.unstorable_text');
       await expectProblem(() => http.get('/api/v1/sheets/2016.1-02.sangyoshinko%00').set(bearer(tokens.planning)), 400, 'request.unstorable_text');
@@ -157,7 +200,11 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
     it('__proto__, constructor and prototype keys', async () => {
       let body = await expectProblem(() => raw('patch', `/api/v1/sheets/${SHEET}`, '{"__proto__":{"summary":"x"}}'), 400, 'request.forbidden_key');
       expect(body.field).toBe('__proto__');
-      body = await expectProblem(() => raw('patch', `/api/v1/sheets/${SHEET}`, '{"finance":{"constructor":{"prototype":{"budget":1}}}}'), 400, 'request.forbidden_key');
+      body = await expectProblem(
+        () => raw('patch', `/api/v1/sheets/${SHEET}`, '{"finance":{"constructor":{"prototype":{"budget":1}}}}'),
+        400,
+        'request.forbidden_key',
+      );
       expect(body.field).toBe('finance.constructor');
       await expectProblem(() => raw('put', `/api/v1/sheets/${SHEET}/evaluation`, '{"prototype":1}'), 400, 'request.forbidden_key');
     });
@@ -170,19 +217,43 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
         'request.unsupported_media_type',
       );
       expect(body.detail).toMatch(/text\/plain/);
-      await expectProblem(() => http.post('/api/v1/cycles').set(bearer(tokens.planning)).type('form').send({ fiscalYear: 2030, title: 'x' }), 415, 'request.unsupported_media_type');
-      await expectProblem(() => http.post(`/api/v1/sheets/${SHEET}/approve`).set(bearer(tokens.planning)).set('Content-Type', 'text/plain').send('{}'), 415, 'request.unsupported_media_type');
+      await expectProblem(
+        () => http.post('/api/v1/cycles').set(bearer(tokens.planning)).type('form').send({ fiscalYear: 2030, title: 'x' }),
+        415,
+        'request.unsupported_media_type',
+      );
+      await expectProblem(
+        () => http.post(`/api/v1/sheets/${SHEET}/approve`).set(bearer(tokens.planning)).set('Content-Type', 'text/plain').send('{}'),
+        415,
+        'request.unsupported_media_type',
+      );
       // Bodyless: refused by the lifecycle (sheet.incomplete), not by the media type.
       await expectProblem(() => http.post(`/api/v1/sheets/${KIKAKU_SHEET}/submit`).set(bearer(tokens.kikaku)), 422, 'sheet.incomplete');
-      await expectProblem(() => http.post(`/api/v1/sheets/${KIKAKU_SHEET}/submit`).set(bearer(tokens.kikaku)).set('Content-Type', 'text/plain'), 422, 'sheet.incomplete');
+      await expectProblem(
+        () => http.post(`/api/v1/sheets/${KIKAKU_SHEET}/submit`).set(bearer(tokens.kikaku)).set('Content-Type', 'text/plain'),
+        422,
+        'sheet.incomplete',
+      );
     });
 
     it('a 1,000,000-character paragraph and a 100,000-item list, naming the field', async () => {
-      let body = await expectProblem(() => patch({ summary: [{ kind: 'paragraph', text: 'a'.repeat(1_000_000) }] }, t.tokens.sangyo, '"2"'), 400, 'value.too_long');
+      let body = await expectProblem(
+        () => patch({ summary: [{ kind: 'paragraph', text: 'a'.repeat(1_000_000) }] }, t.tokens.sangyo, '"2"'),
+        400,
+        'value.too_long',
+      );
       expect(body.details).toMatchObject({ field: 'summary' });
-      body = await expectProblem(() => patch({ effect: [{ kind: 'list', items: Array.from({ length: 100_000 }, () => 'a') }] }, t.tokens.sangyo, '"2"'), 400, 'value.too_many_items');
+      body = await expectProblem(
+        () => patch({ effect: [{ kind: 'list', items: Array.from({ length: 100_000 }, () => 'a') }] }, t.tokens.sangyo, '"2"'),
+        400,
+        'value.too_many_items',
+      );
       expect(body.details).toMatchObject({ field: 'effect[0].items' });
-      body = await expectProblem(() => patch({ implementation: [{ kind: 'paragraph', text: 'あ'.repeat(4_001) }] }, t.tokens.sangyo, '"2"'), 400, 'value.too_long');
+      body = await expectProblem(
+        () => patch({ implementation: [{ kind: 'paragraph', text: 'あ'.repeat(4_001) }] }, t.tokens.sangyo, '"2"'),
+        400,
+        'value.too_long',
+      );
       expect(body.detail).toMatch(/implementation/);
     });
 
@@ -199,9 +270,23 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
           ['fy', () => http.get(`/api/v1/cycles/${n}/budget`).set(bearer(tokens.planning))],
           ['fy', () => http.get(`/api/v1/cycles/${n}/evaluations`).set(bearer(tokens.planning))],
           ['fy', () => http.get(`/api/v1/cycles/${n}/projects/1-01/year-over-year`).set(bearer(tokens.planning))],
-          ['fy', () => http.post(`/api/v1/cycles/${n}/sheets`).set(bearer(tokens.planning)).send({ projectCode: '1-05', projectName: 'x', department: '企画課', policyAreas: ['1'] })],
+          [
+            'fy',
+            () =>
+              http
+                .post(`/api/v1/cycles/${n}/sheets`)
+                .set(bearer(tokens.planning))
+                .send({ projectCode: '1-05', projectName: 'x', department: '企画課', policyAreas: ['1'] }),
+          ],
           ['fy', () => http.put(`/api/v1/cycles/${n}/numerical-goals`).set(bearer(tokens.planning)).send({ goals: [] })],
-          ['fy', () => http.put(`/api/v1/cycles/${n}/strategy`).set(bearer(tokens.planning)).send({ strategy: { name: 's', period: { from: 2015, to: 2019 }, policyAreas: [], strategyKpis: [] } })],
+          [
+            'fy',
+            () =>
+              http
+                .put(`/api/v1/cycles/${n}/strategy`)
+                .set(bearer(tokens.planning))
+                .send({ strategy: { name: 's', period: { from: 2015, to: 2019 }, policyAreas: [], strategyKpis: [] } }),
+          ],
           ['fy', () => http.post(`/api/v1/cycles/${n}/publish`).set(bearer(tokens.planning))],
           ['fy', () => http.get(`/public/${n}`)],
           ['fy', () => http.get(`/public/${n}/editions`)],
@@ -250,7 +335,10 @@ describe('Bad input gets a clear answer, and nothing is lost', () => {
         await expectProblem(() => http.get(`/api/v1/sheets/${SHEET}?minPosition=${bad}`).set(bearer(tokens.planning)), 400, 'request.validation');
         await expectProblem(() => http.get(`/public/2016/editions?minPosition=${bad}`), 400, 'request.validation');
       }
-      for (const send of [() => http.get(`/api/v1/sheets/${SHEET}?minPosition=1000000000000`).set(bearer(tokens.planning)), () => http.get('/public/2016?minPosition=1000000000000')]) {
+      for (const send of [
+        () => http.get(`/api/v1/sheets/${SHEET}?minPosition=1000000000000`).set(bearer(tokens.planning)),
+        () => http.get('/public/2016?minPosition=1000000000000'),
+      ]) {
         const started = Date.now();
         const body = await expectProblem(send, 409, 'read.position_ahead');
         expect(Date.now() - started).toBeLessThan(1000);

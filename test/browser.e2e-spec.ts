@@ -40,8 +40,16 @@ describeWithChromium('The published FY2016 report in headless Chromium', () => {
   beforeAll(async () => {
     t = await startTestApp();
     await t.app.get(SeedRunner).run(seedDirFor(2016));
-    await t.http.put('/api/v1/sheets/2016.1-12.sangyoshinko/committee-opinion').set(bearer(t.tokens.committee)).send({ opinion: '創業支援の成果が見られる。', rating: 'A' }).expect(200);
-    await t.http.put('/api/v1/sheets/2016.1-12.sangyoshinko/city-response').set(bearer(t.tokens.planning)).send({ response: '引き続き金融機関と連携して取り組む。' }).expect(200);
+    await t.http
+      .put('/api/v1/sheets/2016.1-12.sangyoshinko/committee-opinion')
+      .set(bearer(t.tokens.committee))
+      .send({ opinion: '創業支援の成果が見られる。', rating: 'A' })
+      .expect(200);
+    await t.http
+      .put('/api/v1/sheets/2016.1-12.sangyoshinko/city-response')
+      .set(bearer(t.tokens.planning))
+      .send({ response: '引き続き金融機関と連携して取り組む。' })
+      .expect(200);
     t.clock.set('2017-10-02T10:00:00+09:00');
     position = (await t.http.post('/api/v1/cycles/2016/publish').set(bearer(t.tokens.planning)).expect(201)).body.position;
     await t.app.listen(0, '127.0.0.1');
@@ -127,7 +135,12 @@ describeWithChromium('The published FY2016 report in headless Chromium', () => {
     const { http, tokens } = t;
     const hostile = '<script>alert(1)</script>';
     const id = await openFy2017WithSheet(t, hostile);
-    await http.patch(`/api/v1/sheets/${id}`).set(bearer(tokens.sangyo)).set('If-Match', '"0"').send({ ...completeContent, summary: '<img src=x onerror="alert(2)">' }).expect(200);
+    await http
+      .patch(`/api/v1/sheets/${id}`)
+      .set(bearer(tokens.sangyo))
+      .set('If-Match', '"0"')
+      .send({ ...completeContent, summary: '<img src=x onerror="alert(2)">' })
+      .expect(200);
     await http.put(`/api/v1/sheets/${id}/evaluation`).set(bearer(tokens.sangyo)).set('If-Match', '"1"').send(completeEvaluation).expect(200);
     await http.post(`/api/v1/sheets/${id}/submit`).set(bearer(tokens.sangyo)).expect(200);
     await http.post(`/api/v1/sheets/${id}/approve`).set(bearer(tokens.planning)).send({}).expect(200);
@@ -135,7 +148,12 @@ describeWithChromium('The published FY2016 report in headless Chromium', () => {
 
     const { page, dialogs } = await open(`/public/2017?minPosition=${published.body.position}`);
     expect(await page.locator('.project-name').first().textContent()).toBe(hostile);
-    expect(await page.locator(`#sheet-${id.replace(/\./g, '\\.')}`).getByText('<img src=x onerror="alert(2)">').isVisible()).toBe(true);
+    expect(
+      await page
+        .locator(`#sheet-${id.replace(/\./g, '\\.')}`)
+        .getByText('<img src=x onerror="alert(2)">')
+        .isVisible(),
+    ).toBe(true);
     expect(await page.locator('script, img').count()).toBe(0);
     expect(dialogs).toEqual([]);
     await page.close();

@@ -32,7 +32,11 @@ describe('CLI: tokens', () => {
   it('issues a department token bound to its department, and revokes it', async () => {
     const { stdout } = await cli('tokens', 'issue', '--role', 'department', '--department', '産業振興課');
     const token = lastLine(stdout);
-    const assigned = await t.http.post('/api/v1/cycles/2015/sheets').set(bearer(t.tokens.planning)).send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] }).expect(201);
+    const assigned = await t.http
+      .post('/api/v1/cycles/2015/sheets')
+      .set(bearer(t.tokens.planning))
+      .send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] })
+      .expect(201);
     const other = await t.http.get(`/api/v1/sheets/2015.1-01.kikaku?minPosition=${assigned.body.position}`).set(bearer(token)).expect(403);
     expect(other.body.code).toBe('sheet.forbidden_department');
     const revoked = await cli('tokens', 'revoke', token);
@@ -91,7 +95,11 @@ describe('CLI: tokens', () => {
     expect(sums.map((line) => line.split('  ')[1])).toEqual(['index.html', 'sheets.csv', 'kpis.csv', 'sheets.json', 'kpis.json']);
     for (const line of sums) {
       const [hash, file] = line.split('  ');
-      expect(createHash('sha256').update(readFileSync(join(edition, file!))).digest('hex')).toBe(hash);
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(edition, file!)))
+          .digest('hex'),
+      ).toBe(hash);
     }
     expect(readFileSync(join(dir, 'public', '2016', 'editions', 'index.html'), 'utf8')).toContain('第1版');
 
@@ -103,7 +111,9 @@ describe('CLI: tokens', () => {
       await client.query(`UPDATE pub_documents SET body = body || '\\x20'::bytea WHERE fiscal_year = 2016 AND name = 'sheets.csv'`);
       await client.query('ALTER TABLE pub_documents ENABLE TRIGGER USER');
     });
-    const refused = await cli('publication', 'export', '2016', '--out', mkdtempSync(join(tmpdir(), 'kensho-export-'))).catch((e: { code: number; stderr: string }) => e);
+    const refused = await cli('publication', 'export', '2016', '--out', mkdtempSync(join(tmpdir(), 'kensho-export-'))).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/sheets\.csv: its bytes no longer match the hash recorded at publication/) });
   }, 120_000);
 });

@@ -19,11 +19,23 @@ describe('Concurrent writers and retried requests', () => {
 
   it('lets exactly one of two clients revising the same version win; the loser re-reads and no update is lost', async () => {
     for (let round = 0; round < 5; round++) {
-      const current = await t.http.get(`/api/v1/sheets/${SHEET}`).query({ minPosition: await lastPosition(t) }).set(bearer(t.tokens.sangyo)).expect(200);
+      const current = await t.http
+        .get(`/api/v1/sheets/${SHEET}`)
+        .query({ minPosition: await lastPosition(t) })
+        .set(bearer(t.tokens.sangyo))
+        .expect(200);
       const version = current.headers.etag;
       const [a, b] = await Promise.all([
-        t.http.patch(`/api/v1/sheets/${SHEET}`).set(bearer(t.tokens.sangyo)).set('If-Match', version).send({ finance: { budget: 1000 + round } }),
-        t.http.patch(`/api/v1/sheets/${SHEET}`).set(bearer(t.tokens.sangyo)).set('If-Match', version).send({ finance: { settlement: 2000 + round } }),
+        t.http
+          .patch(`/api/v1/sheets/${SHEET}`)
+          .set(bearer(t.tokens.sangyo))
+          .set('If-Match', version)
+          .send({ finance: { budget: 1000 + round } }),
+        t.http
+          .patch(`/api/v1/sheets/${SHEET}`)
+          .set(bearer(t.tokens.sangyo))
+          .set('If-Match', version)
+          .send({ finance: { settlement: 2000 + round } }),
       ]);
       expect([a.status, b.status].sort()).toEqual([200, 412]);
       const loser = a.status === 412 ? a : b;
@@ -38,16 +50,26 @@ describe('Concurrent writers and retried requests', () => {
       const after = await t.http.get(`/api/v1/sheets/${SHEET}?minPosition=${retry.body.position}`).set(bearer(t.tokens.sangyo)).expect(200);
       expect(after.body.finance).toMatchObject({ budget: 1000 + round, settlement: 2000 + round });
     }
-    const revisions = await t.database.db.query(`SELECT count(*)::int AS n FROM es_events WHERE stream_id = 'sheet-${SHEET}' AND event_type = 'SheetContentRevised'`);
+    const revisions = await t.database.db.query(
+      `SELECT count(*)::int AS n FROM es_events WHERE stream_id = 'sheet-${SHEET}' AND event_type = 'SheetContentRevised'`,
+    );
     expect(revisions.rows[0].n).toBe(10);
   });
 
   it('under many simultaneous writers at one version, exactly one write lands', async () => {
-    const current = await t.http.get(`/api/v1/sheets/${SHEET}`).query({ minPosition: await lastPosition(t) }).set(bearer(t.tokens.sangyo)).expect(200);
+    const current = await t.http
+      .get(`/api/v1/sheets/${SHEET}`)
+      .query({ minPosition: await lastPosition(t) })
+      .set(bearer(t.tokens.sangyo))
+      .expect(200);
     const before = await t.eventCount();
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        t.http.patch(`/api/v1/sheets/${SHEET}`).set(bearer(t.tokens.sangyo)).set('If-Match', current.headers.etag).send({ effect: `writer ${i}` }),
+        t.http
+          .patch(`/api/v1/sheets/${SHEET}`)
+          .set(bearer(t.tokens.sangyo))
+          .set('If-Match', current.headers.etag)
+          .send({ effect: `writer ${i}` }),
       ),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
@@ -58,8 +80,18 @@ describe('Concurrent writers and retried requests', () => {
   it('replays the same Idempotency-Key with the same answer and appends nothing', async () => {
     const before = await t.eventCount();
     const send = () =>
-      t.http.put(`/api/v1/sheets/${SHEET}/evaluation`).set(bearer(t.tokens.sangyo)).set('Idempotency-Key', 'eval-1').set('If-Match', `"${currentVersion}"`).send({ effectiveness: 'effective' });
-    const currentVersion = (await t.http.get(`/api/v1/sheets/${SHEET}`).query({ minPosition: await lastPosition(t) }).set(bearer(t.tokens.sangyo))).body.version;
+      t.http
+        .put(`/api/v1/sheets/${SHEET}/evaluation`)
+        .set(bearer(t.tokens.sangyo))
+        .set('Idempotency-Key', 'eval-1')
+        .set('If-Match', `"${currentVersion}"`)
+        .send({ effectiveness: 'effective' });
+    const currentVersion = (
+      await t.http
+        .get(`/api/v1/sheets/${SHEET}`)
+        .query({ minPosition: await lastPosition(t) })
+        .set(bearer(t.tokens.sangyo))
+    ).body.version;
     const first = await send().expect(200);
     const second = await send().expect(200);
     expect(second.body).toEqual(first.body);
@@ -67,7 +99,13 @@ describe('Concurrent writers and retried requests', () => {
     expect(second.headers.etag).toBe(first.headers.etag);
     expect(await t.eventCount()).toBe(before + 1);
 
-    const reused = await t.http.put(`/api/v1/sheets/${SHEET}/evaluation`).set(bearer(t.tokens.sangyo)).set('Idempotency-Key', 'eval-1').set('If-Match', first.headers.etag).send({ effectiveness: 'not_effective' }).expect(422);
+    const reused = await t.http
+      .put(`/api/v1/sheets/${SHEET}/evaluation`)
+      .set(bearer(t.tokens.sangyo))
+      .set('Idempotency-Key', 'eval-1')
+      .set('If-Match', first.headers.etag)
+      .send({ effectiveness: 'not_effective' })
+      .expect(422);
     expect(reused.body.code).toBe('request.idempotency_key_reused');
     expect(await t.eventCount()).toBe(before + 1);
   });
@@ -75,14 +113,18 @@ describe('Concurrent writers and retried requests', () => {
   it('appends once when the same keyed request races itself', async () => {
     const before = await t.eventCount();
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => t.http.post(`/api/v1/sheets/${SHEET}/return`).set(bearer(t.tokens.planning)).set('Idempotency-Key', 'race-1').send({ comment: 'x' })),
+      Array.from({ length: 5 }, () =>
+        t.http.post(`/api/v1/sheets/${SHEET}/return`).set(bearer(t.tokens.planning)).set('Idempotency-Key', 'race-1').send({ comment: 'x' }),
+      ),
     );
     // The sheet is a draft, so every answer is the same refusal, and nothing is appended.
     expect(new Set(results.map((r) => r.status))).toEqual(new Set([422]));
     expect(await t.eventCount()).toBe(before);
 
     const opened = await Promise.all(
-      Array.from({ length: 5 }, () => t.http.post('/api/v1/cycles').set(bearer(t.tokens.planning)).set('Idempotency-Key', 'open-2030').send({ fiscalYear: 2030, title: 'FY2030' })),
+      Array.from({ length: 5 }, () =>
+        t.http.post('/api/v1/cycles').set(bearer(t.tokens.planning)).set('Idempotency-Key', 'open-2030').send({ fiscalYear: 2030, title: 'FY2030' }),
+      ),
     );
     expect(opened.every((r) => r.status === 201)).toBe(true);
     expect(new Set(opened.map((r) => r.body.position)).size).toBe(1);

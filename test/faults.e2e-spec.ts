@@ -88,7 +88,11 @@ describe('PostgreSQL faults under load (connections killed, server restarted)', 
     await http
       .post('/api/v1/cycles')
       .set(bearer(planning))
-      .send({ fiscalYear: 2017, title: '平成29年度 効果検証', deadlines: { departmentSubmission: '2018-06-30', planningReview: '2018-07-31', committee: '2018-09-30', publication: '2018-10-31' } })
+      .send({
+        fiscalYear: 2017,
+        title: '平成29年度 効果検証',
+        deadlines: { departmentSubmission: '2018-06-30', planningReview: '2018-07-31', committee: '2018-09-30', publication: '2018-10-31' },
+      })
       .expect(201);
     const sheets: string[] = [];
     const versions = new Map<string, number>();

@@ -52,7 +52,10 @@ describe('Canonical identities: one form per project code, departments from the 
     const first = await tokens.issue({ role: 'planning', name: '室蘭 太郎' });
     const second = await tokens.issue({ role: 'planning', name: '室蘭 太郎' });
     const positions: number[] = [];
-    for (const [issued, code] of [[first, '2-01'], [second, '2-02']] as const) {
+    for (const [issued, code] of [
+      [first, '2-01'],
+      [second, '2-02'],
+    ] as const) {
       const res = await t.http
         .post('/api/v1/cycles/2017/sheets')
         .set(bearer(issued.token))
@@ -69,13 +72,19 @@ describe('Canonical identities: one form per project code, departments from the 
     const one = await t.http.get(`/api/v1/audit/events?actor=${first.id}&type=SheetAssigned`).set(bearer(t.tokens.auditor)).expect(200);
     expect(one.body.items.map((e: { streamId: string }) => e.streamId)).toEqual(['sheet-2017.2-01.kikaku']);
     // The name still finds both, as it did before ids.
-    const named = await t.http.get(`/api/v1/audit/events?actor=${encodeURIComponent('室蘭 太郎')}&type=SheetAssigned`).set(bearer(t.tokens.auditor)).expect(200);
+    const named = await t.http
+      .get(`/api/v1/audit/events?actor=${encodeURIComponent('室蘭 太郎')}&type=SheetAssigned`)
+      .set(bearer(t.tokens.auditor))
+      .expect(200);
     expect(named.body.items).toHaveLength(2);
   });
 
   describe('the department master', () => {
     const assign = (department: string, projectCode = '3-01') =>
-      t.http.post('/api/v1/cycles/2017/sheets').set(bearer(t.tokens.planning)).send({ projectCode, projectName: '観光振興事業', department, policyAreas: ['3'] });
+      t.http
+        .post('/api/v1/cycles/2017/sheets')
+        .set(bearer(t.tokens.planning))
+        .send({ projectCode, projectName: '観光振興事業', department, policyAreas: ['3'] });
 
     it('lists the registered departments to any signed-in role', async () => {
       for (const token of [t.tokens.planning, t.tokens.sangyo, t.tokens.auditor]) {

@@ -12,10 +12,18 @@ describe('Integrity at read time: a stream whose hash chain breaks is flagged, f
     sheet = await openFy2017WithSheet(t, '市内創業支援等事業');
     stream = `sheet-${sheet}`;
     // A write first, so the service remembers the stream's state: the tampered event is older than any tail.
-    const revised = await t.http.patch(`/api/v1/sheets/${sheet}`).set(bearer(t.tokens.sangyo)).set('If-Match', '"0"').send({ summary: '創業を支援する。' }).expect(200);
+    const revised = await t.http
+      .patch(`/api/v1/sheets/${sheet}`)
+      .set(bearer(t.tokens.sangyo))
+      .set('If-Match', '"0"')
+      .send({ summary: '創業を支援する。' })
+      .expect(200);
     written = revised.body.position;
     original = (await t.database.db.query('SELECT data FROM es_events WHERE stream_id = $1 AND stream_revision = 0', [stream])).rows[0].data;
-    await t.database.db.query(`UPDATE es_events SET data = jsonb_set(data, '{projectName}', '"書き換えられた事業名"') WHERE stream_id = $1 AND stream_revision = 0`, [stream]);
+    await t.database.db.query(
+      `UPDATE es_events SET data = jsonb_set(data, '{projectName}', '"書き換えられた事業名"') WHERE stream_id = $1 AND stream_revision = 0`,
+      [stream],
+    );
   });
   afterAll(() => t.close());
 

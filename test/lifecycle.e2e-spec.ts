@@ -16,7 +16,11 @@ describe('The review lifecycle over HTTP', () => {
     const opened = await http
       .post('/api/v1/cycles')
       .set(bearer(tokens.planning))
-      .send({ fiscalYear: 2016, title: '平成28年度 効果検証', deadlines: { departmentSubmission: '2017-06-30', planningReview: '2017-07-31', committee: '2017-09-30', publication: '2017-10-31' } })
+      .send({
+        fiscalYear: 2016,
+        title: '平成28年度 効果検証',
+        deadlines: { departmentSubmission: '2017-06-30', planningReview: '2017-07-31', committee: '2017-09-30', publication: '2017-10-31' },
+      })
       .expect(201);
     expect(opened.body).toMatchObject({ fiscalYear: 2016, version: 0 });
     expect(typeof opened.body.position).toBe('number');
@@ -34,7 +38,12 @@ describe('The review lifecycle over HTTP', () => {
     expect(revised.body).toMatchObject({ id: SHEET, version: 1, events: ['SheetContentRevised'] });
     expect(revised.headers.etag).toBe('"1"');
 
-    const evaluated = await http.put(`/api/v1/sheets/${SHEET}/evaluation`).set(bearer(tokens.sangyo)).set('If-Match', '"1"').send(completeEvaluation).expect(200);
+    const evaluated = await http
+      .put(`/api/v1/sheets/${SHEET}/evaluation`)
+      .set(bearer(tokens.sangyo))
+      .set('If-Match', '"1"')
+      .send(completeEvaluation)
+      .expect(200);
     expect(evaluated.body.version).toBe(2);
 
     clock.set('2017-06-20T10:00:00+09:00');
@@ -42,7 +51,11 @@ describe('The review lifecycle over HTTP', () => {
     expect(submitted.body).toMatchObject({ version: 3, events: ['SheetSubmitted'] });
 
     const approved = await http.post(`/api/v1/sheets/${SHEET}/approve`).set(bearer(tokens.planning)).send({}).expect(200);
-    const opinion = await http.put(`/api/v1/sheets/${SHEET}/committee-opinion`).set(bearer(tokens.committee)).send({ opinion: '創業支援の成果が見られる。', rating: 'A' }).expect(200);
+    const opinion = await http
+      .put(`/api/v1/sheets/${SHEET}/committee-opinion`)
+      .set(bearer(tokens.committee))
+      .send({ opinion: '創業支援の成果が見られる。', rating: 'A' })
+      .expect(200);
     const response = await http.put(`/api/v1/sheets/${SHEET}/city-response`).set(bearer(tokens.planning)).send({ response: '引き続き取り組む。' }).expect(200);
     expect([approved.body.version, opinion.body.version, response.body.version]).toEqual([4, 5, 6]);
 
@@ -70,7 +83,11 @@ describe('The review lifecycle over HTTP', () => {
     expect(sheet.headers.etag).toBe('"6"');
 
     const cycle = await http.get(`/api/v1/cycles/2016?minPosition=${published.body.position}`).set(bearer(tokens.sangyo)).expect(200);
-    expect(cycle.body).toMatchObject({ status: 'published', sheetCount: 1, progress: { byStatus: { published: 1 }, byDepartment: { 産業振興課: { published: 1 } } } });
+    expect(cycle.body).toMatchObject({
+      status: 'published',
+      sheetCount: 1,
+      progress: { byStatus: { published: 1 }, byDepartment: { 産業振興課: { published: 1 } } },
+    });
     expect(cycle.body.editions).toEqual([expect.objectContaining({ edition: 1, sheetCount: 1 })]);
 
     const events = await t.database.db.query(`SELECT event_type, metadata FROM es_events WHERE stream_id = 'sheet-${SHEET}' ORDER BY stream_revision`);
@@ -111,10 +128,18 @@ describe('The review lifecycle over HTTP', () => {
     const id = '2016.1-01.kikaku';
     await http.post('/api/v1/cycles').set(bearer(tokens.planning)).send({ fiscalYear: 2017, title: 'FY2017' }).expect(201);
     // FY2016 is published (closed): it takes no new sheets.
-    const closed = await http.post('/api/v1/cycles/2016/sheets').set(bearer(tokens.planning)).send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] }).expect(422);
+    const closed = await http
+      .post('/api/v1/cycles/2016/sheets')
+      .set(bearer(tokens.planning))
+      .send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] })
+      .expect(422);
     expect(closed.body.code).toBe('cycle.closed');
 
-    const made = await http.post('/api/v1/cycles/2017/sheets').set(bearer(tokens.planning)).send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] }).expect(201);
+    const made = await http
+      .post('/api/v1/cycles/2017/sheets')
+      .set(bearer(tokens.planning))
+      .send({ projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] })
+      .expect(201);
     const sheetId = made.body.id as string;
     expect(sheetId).toBe('2017.1-01.kikaku');
     expect(id).not.toBe(sheetId);
@@ -123,35 +148,64 @@ describe('The review lifecycle over HTTP', () => {
     await http.post(`/api/v1/sheets/${sheetId}/submit`).set(bearer(tokens.kikaku)).expect(200);
     const noComment = await http.post(`/api/v1/sheets/${sheetId}/return`).set(bearer(tokens.planning)).send({ comment: '' }).expect(400);
     expect(noComment.body.code).toBe('request.validation');
-    const returned = await http.post(`/api/v1/sheets/${sheetId}/return`).set(bearer(tokens.planning)).send({ comment: 'KPIの実績を記入してください' }).expect(200);
+    const returned = await http
+      .post(`/api/v1/sheets/${sheetId}/return`)
+      .set(bearer(tokens.planning))
+      .send({ comment: 'KPIの実績を記入してください' })
+      .expect(200);
     const view = await http.get(`/api/v1/sheets/${sheetId}?minPosition=${returned.body.position}`).set(bearer(tokens.kikaku)).expect(200);
     expect(view.body).toMatchObject({ status: 'returned', lastReturnComment: 'KPIの実績を記入してください' });
-    await http.patch(`/api/v1/sheets/${sheetId}`).set(bearer(tokens.kikaku)).set('If-Match', view.headers.etag).send({ effect: '移住相談件数が増えた。' }).expect(200);
+    await http
+      .patch(`/api/v1/sheets/${sheetId}`)
+      .set(bearer(tokens.kikaku))
+      .set('If-Match', view.headers.etag)
+      .send({ effect: '移住相談件数が増えた。' })
+      .expect(200);
     await http.post(`/api/v1/sheets/${sheetId}/submit`).set(bearer(tokens.kikaku)).expect(200);
     // Nothing edits a submitted sheet except a return.
     const locked = await http.patch(`/api/v1/sheets/${sheetId}`).set(bearer(tokens.kikaku)).set('If-Match', '"6"').send({ effect: 'x' }).expect(422);
     expect(locked.body.code).toBe('sheet.invalid_transition');
   });
 
-  it('carries last year\'s static data forward into the new year\'s sheet', async () => {
+  it("carries last year's static data forward into the new year's sheet", async () => {
     const { http, tokens } = t;
-    const made = await http.post('/api/v1/cycles/2017/sheets').set(bearer(tokens.planning)).send({ projectCode: '1-12', projectName: '市内創業支援等事業', department: '産業振興課', policyAreas: ['1'] }).expect(201);
+    const made = await http
+      .post('/api/v1/cycles/2017/sheets')
+      .set(bearer(tokens.planning))
+      .send({ projectCode: '1-12', projectName: '市内創業支援等事業', department: '産業振興課', policyAreas: ['1'] })
+      .expect(201);
     expect(made.body).toMatchObject({ id: '2017.1-12.sangyoshinko', carriedFrom: SHEET });
     const sheet = await http.get(`/api/v1/sheets/2017.1-12.sangyoshinko?minPosition=${made.body.position}`).set(bearer(tokens.sangyo)).expect(200);
     expect(sheet.body.summary).toEqual([{ kind: 'paragraph', text: completeContent.summary }]);
     expect(sheet.body.finance).toMatchObject({ budget: null, settlement: null });
-    expect(sheet.body.strategyKpis[0]).toMatchObject({ name: '金融機関と連携した支援策による新規創業件数', target: { number: 50 }, actual: { status: 'empty' } });
+    expect(sheet.body.strategyKpis[0]).toMatchObject({
+      name: '金融機関と連携した支援策による新規創業件数',
+      target: { number: 50 },
+      actual: { status: 'empty' },
+    });
   });
 
   it('corrects a published sheet with a reason and publishes a second edition', async () => {
     const { http, tokens } = t;
-    const noReason = await http.post(`/api/v1/sheets/${SHEET}/corrections`).set(bearer(tokens.planning)).send({ changes: { effect: '訂正' } }).expect(400);
+    const noReason = await http
+      .post(`/api/v1/sheets/${SHEET}/corrections`)
+      .set(bearer(tokens.planning))
+      .send({ changes: { effect: '訂正' } })
+      .expect(400);
     expect(noReason.body.errors.map((e: { field: string }) => e.field)).toContain('reason');
-    await http.post(`/api/v1/sheets/${SHEET}/corrections`).set(bearer(tokens.planning)).send({ changes: { finance: { budget: 10700 } }, reason: '予算額の誤記' }).expect(200);
+    await http
+      .post(`/api/v1/sheets/${SHEET}/corrections`)
+      .set(bearer(tokens.planning))
+      .send({ changes: { finance: { budget: 10700 } }, reason: '予算額の誤記' })
+      .expect(200);
     const second = await http.post('/api/v1/cycles/2016/publish').set(bearer(tokens.planning)).expect(201);
     expect(second.body.edition).toBe(2);
     const sheet = await http.get(`/api/v1/sheets/${SHEET}?minPosition=${second.body.position}`).set(bearer(tokens.planning)).expect(200);
-    expect(sheet.body).toMatchObject({ finance: { budget: 10700 }, publishedEditions: [1, 2], corrections: [expect.objectContaining({ reason: '予算額の誤記' })] });
+    expect(sheet.body).toMatchObject({
+      finance: { budget: 10700 },
+      publishedEditions: [1, 2],
+      corrections: [expect.objectContaining({ reason: '予算額の誤記' })],
+    });
   });
 
   it('serves health and the OpenAPI document without a token', async () => {

@@ -19,7 +19,16 @@ function opinions(sheetIds: string[], rounds: number): Array<{ stream: string; e
       id: eventIdFor(commandId, stream, i),
       type: 'CommitteeOpinionRecorded',
       data: { opinion: `意見 ${i}`, rating: i % 2 ? 'A' : null, recordedAt: `2017-09-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00.000Z` },
-      metadata: { actorId: 'committee-test', role: 'committee', department: null, commandId, correlationId: commandId, causationId: commandId, occurredAt: '2017-09-01T01:00:00.000Z', schemaVersion: 1 },
+      metadata: {
+        actorId: 'committee-test',
+        role: 'committee',
+        department: null,
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        occurredAt: '2017-09-01T01:00:00.000Z',
+        schemaVersion: 1,
+      },
     }));
     return { stream, events };
   });
@@ -117,6 +126,7 @@ describe('Projections: deterministic rebuilds and crash safety', () => {
     expect(rebuilt.stderr).toMatch(/review: .*events, [\d,]+ ev\/s/);
     expect(await tableChecksums(t.database.db, ALL_PROJECTIONS)).toEqual(before);
     const status = await run('node', [...CLI, 'projections', 'status'], { env, timeout: 60_000 });
-    for (const projection of ALL_PROJECTIONS) expect(status.stdout).toMatch(new RegExp(`^${projection.name}\\s+position\\s+${head}\\s+lag\\s+0\\s+up to date`, 'm'));
+    for (const projection of ALL_PROJECTIONS)
+      expect(status.stdout).toMatch(new RegExp(`^${projection.name}\\s+position\\s+${head}\\s+lag\\s+0\\s+up to date`, 'm'));
   }, 120_000);
 });

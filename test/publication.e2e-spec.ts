@@ -49,8 +49,16 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
   it('publishes edition 1 after a committee opinion: all 27 sheets, with their marks', async () => {
     const { http, tokens, clock } = t;
     clock.set('2017-08-30T14:00:00+09:00');
-    await http.put('/api/v1/sheets/2016.1-12.sangyoshinko/committee-opinion').set(bearer(tokens.committee)).send({ opinion: '創業支援の成果が見られる。', rating: 'A' }).expect(200);
-    await http.put('/api/v1/sheets/2016.1-12.sangyoshinko/city-response').set(bearer(tokens.planning)).send({ response: '引き続き金融機関と連携して取り組む。' }).expect(200);
+    await http
+      .put('/api/v1/sheets/2016.1-12.sangyoshinko/committee-opinion')
+      .set(bearer(tokens.committee))
+      .send({ opinion: '創業支援の成果が見られる。', rating: 'A' })
+      .expect(200);
+    await http
+      .put('/api/v1/sheets/2016.1-12.sangyoshinko/city-response')
+      .set(bearer(tokens.planning))
+      .send({ response: '引き続き金融機関と連携して取り組む。' })
+      .expect(200);
     clock.set('2017-10-02T10:00:00+09:00');
     const published = await http.post('/api/v1/cycles/2016/publish').set(bearer(tokens.planning)).expect(201);
     expect(published.body).toMatchObject({ fiscalYear: 2016, edition: 1 });
@@ -78,7 +86,9 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
     expect(pageOf(html, '2016.1-01.kikaku')).toMatch(/□総合戦略のKPI達成に有効であった□総合戦略のKPI達成に有効とは言えなかった※原資料に記載なし/);
     expect(pageOf(html, '2016.2-02.kosodateshien')).toContain('44,511千円');
     // The area's numerical goals as the cycle recorded them for FY2016, and its measure tree.
-    expect(pageOf(html, '2016.1-03.kikaku')).toContain('西胆振圏域3市3町の総人口184,000人［2019年度（平成31年度/令和元年度）］187,741人［2016年度（平成28年度）］');
+    expect(pageOf(html, '2016.1-03.kikaku')).toContain(
+      '西胆振圏域3市3町の総人口184,000人［2019年度（平成31年度/令和元年度）］187,741人［2016年度（平成28年度）］',
+    );
     expect(pageOf(html, '2016.1-03.kikaku')).toContain('分類「働くまち」として室蘭を選んでもらう');
     expect(pageOf(html, '2016.1-12.sangyoshinko')).toContain('推進会議の意見創業支援の成果が見られる。評価：A市の対応引き続き金融機関と連携して取り組む。');
     expect(text(html)).toContain('2017年10月2日 10時00分');
@@ -96,7 +106,11 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
     expect(rows).toHaveLength(28);
     expect(header).toEqual(expect.arrayContaining(['年度（西暦）', '年度（和暦）', '予算（千円）', '決算（千円）', '財源内訳 一般財源（千円）']));
     const overrun = rows.find((r) => r[header.indexOf('シートID')] === '2016.2-02.kosodateshien')!;
-    expect([overrun[header.indexOf('予算（千円）')], overrun[header.indexOf('決算（千円）')], overrun[header.indexOf('年度（和暦）')]]).toEqual(['25592', '44511', '平成28年度']);
+    expect([overrun[header.indexOf('予算（千円）')], overrun[header.indexOf('決算（千円）')], overrun[header.indexOf('年度（和暦）')]]).toEqual([
+      '25592',
+      '44511',
+      '平成28年度',
+    ]);
     const noBudget = rows.find((r) => r[header.indexOf('シートID')] === '2016.1-08.sangyoshinko')!;
     expect(noBudget[header.indexOf('予算（千円）')]).toBe('');
 
@@ -108,7 +122,17 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
     const kpis = parseCsv(edition1.get('/kpis.csv')!.toString('utf8'));
     const kpiJson = JSON.parse(edition1.get('/kpis.json')!.toString('utf8'));
     expect(kpis.length - 1).toBe(kpiJson.records.length);
-    expect(kpis[0]).toEqual(expect.arrayContaining(['指標名', '値の種類（目標／実績）', '記載された値', '数値', '数値の単位', '対象期間 開始年度（西暦）', '対象期間 開始年度（和暦）']));
+    expect(kpis[0]).toEqual(
+      expect.arrayContaining([
+        '指標名',
+        '値の種類（目標／実績）',
+        '記載された値',
+        '数値',
+        '数値の単位',
+        '対象期間 開始年度（西暦）',
+        '対象期間 開始年度（和暦）',
+      ]),
+    );
     const res = await t.http.get('/public/2016/kpis.csv').expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8; header=present');
   });
@@ -172,9 +196,18 @@ describe('Publication: report, open data, editions and corrections (seeded FY201
       .patch(`/api/v1/sheets/${id}`)
       .set(bearer(tokens.sangyo))
       .set('If-Match', '"0"')
-      .send({ ...completeContent, summary: '=HYPERLINK("http://evil.example","click")', implementingBody: { city: true, other: '"><img src=x onerror=alert(2)>' } })
+      .send({
+        ...completeContent,
+        summary: '=HYPERLINK("http://evil.example","click")',
+        implementingBody: { city: true, other: '"><img src=x onerror=alert(2)>' },
+      })
       .expect(200);
-    await http.put(`/api/v1/sheets/${id}/evaluation`).set(bearer(tokens.sangyo)).set('If-Match', '"1"').send({ ...completeEvaluation, effectivenessReason: '+cmd|/C calc', directionReason: '@SUM(A1:A9)' }).expect(200);
+    await http
+      .put(`/api/v1/sheets/${id}/evaluation`)
+      .set(bearer(tokens.sangyo))
+      .set('If-Match', '"1"')
+      .send({ ...completeEvaluation, effectivenessReason: '+cmd|/C calc', directionReason: '@SUM(A1:A9)' })
+      .expect(200);
     await http.post(`/api/v1/sheets/${id}/submit`).set(bearer(tokens.sangyo)).expect(200);
     await http.post(`/api/v1/sheets/${id}/approve`).set(bearer(tokens.planning)).send({}).expect(200);
     await http.put(`/api/v1/sheets/${id}/committee-opinion`).set(bearer(tokens.committee)).send({ opinion: '-1+1 </td><script>alert(3)</script>' }).expect(200);

@@ -11,14 +11,18 @@ describe('Reading over HTTP', () => {
   afterAll(() => t.close());
 
   it('lists the review cycles with their deadlines, sheets per status and editions', async () => {
-    const opened = await t.http
-      .post('/api/v1/cycles')
-      .set(bearer(t.tokens.planning))
-      .send({ fiscalYear: 2018, title: '平成30年度 効果検証' })
-      .expect(201);
+    const opened = await t.http.post('/api/v1/cycles').set(bearer(t.tokens.planning)).send({ fiscalYear: 2018, title: '平成30年度 効果検証' }).expect(201);
     const list = await t.http.get(`/api/v1/cycles?minPosition=${opened.body.position}`).set(bearer(t.tokens.sangyo)).expect(200);
     expect(list.body).toEqual([
-      expect.objectContaining({ fiscalYear: 2018, title: '平成30年度 効果検証', status: 'open', sheetCount: 0, byStatus: {}, editionCount: 0, latestPublishedAt: null }),
+      expect.objectContaining({
+        fiscalYear: 2018,
+        title: '平成30年度 効果検証',
+        status: 'open',
+        sheetCount: 0,
+        byStatus: {},
+        editionCount: 0,
+        latestPublishedAt: null,
+      }),
       expect.objectContaining({
         fiscalYear: 2017,
         fiscalYearLabel: expect.stringContaining('平成29年度'),
@@ -38,7 +42,10 @@ describe('Reading over HTTP', () => {
     expect(diff.body.changes.map((c: { field: string }) => c.field)).toContain('content.summary');
     const history = await t.http.get(`/api/v1/sheets/${sheet}/history?minPosition=${revised.body.position}`).set(bearer(t.tokens.auditor)).expect(200);
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['SheetAssigned', 'SheetContentRevised']);
-    const ahead = await t.http.get(`/api/v1/sheets/${sheet}/diff?from=0&to=1&minPosition=${revised.body.position + 1000}`).set(bearer(t.tokens.planning)).expect(409);
+    const ahead = await t.http
+      .get(`/api/v1/sheets/${sheet}/diff?from=0&to=1&minPosition=${revised.body.position + 1000}`)
+      .set(bearer(t.tokens.planning))
+      .expect(409);
     expect(ahead.body.code).toBe('read.position_ahead');
     const invalid = await t.http.get(`/api/v1/cycles?minPosition=03`).set(bearer(t.tokens.planning)).expect(400);
     expect(invalid.body.code).toBe('request.validation');

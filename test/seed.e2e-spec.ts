@@ -53,7 +53,9 @@ describe('Seeds: the FY2016 Muroran review replayed through the lifecycle', () =
     expect(overrun.category).toBeNull();
     const inferred = await get('2016.1-02.sangyoshinko');
     expect(inferred.evaluation).toMatchObject({ effectiveness: 'not_effective', provenance: { effectiveness: 'inferred' } });
-    const submitted = await t.database.db.query(`SELECT data FROM es_events WHERE stream_id = 'sheet-2016.1-08.sangyoshinko' AND event_type = 'SheetSubmitted'`);
+    const submitted = await t.database.db.query(
+      `SELECT data FROM es_events WHERE stream_id = 'sheet-2016.1-08.sangyoshinko' AND event_type = 'SheetSubmitted'`,
+    );
     expect(submitted.rows[0].data.acknowledgedGaps).toEqual(expect.arrayContaining(['category', 'finance.settlement']));
   });
 

@@ -93,7 +93,12 @@ describe('The staff web app served by the API', () => {
     }
     const res = await t.http.get(`/api/v1/cycles?minPosition=${position}`).set(bearer(t.tokens.sangyo)).expect(200);
     expect(res.body.map((c: { fiscalYear: number }) => c.fiscalYear)).toEqual([2017, 2016]);
-    expect(res.body[0]).toMatchObject({ fiscalYearLabel: '2017年度（平成29年度）', title: 'FY2017', status: 'open', deadlines: { departmentSubmission: '2018-06-30' } });
+    expect(res.body[0]).toMatchObject({
+      fiscalYearLabel: '2017年度（平成29年度）',
+      title: 'FY2017',
+      status: 'open',
+      deadlines: { departmentSubmission: '2018-06-30' },
+    });
   });
 
   it('has no demo accounts route outside the embedded demo', async () => {
@@ -112,7 +117,13 @@ describe('Interim demo sign-in (embedded demo only)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kensho-demo-'));
     const accounts = { planning: { token: 'kensho_demo_planning', department: null }, department: { token: 'kensho_demo_dept', department: '産業振興課' } };
     writeFileSync(join(dataDir, 'demo-tokens.json'), JSON.stringify(accounts));
-    app = await createApp({ config: { ...loadConfig({}), databaseUrl: database.url, dataDir }, logger: false, projector: false, webDir: null, demoSignIn: true });
+    app = await createApp({
+      config: { ...loadConfig({}), databaseUrl: database.url, dataDir },
+      logger: false,
+      projector: false,
+      webDir: null,
+      demoSignIn: true,
+    });
     await app.init();
   });
   afterAll(async () => {

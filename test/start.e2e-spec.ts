@@ -24,7 +24,12 @@ describe('npm start on an empty embedded database', () => {
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     for (;;) {
-      const up = await request(base).get('/health').then((r) => r.status === 200, () => false);
+      const up = await request(base)
+        .get('/health')
+        .then(
+          (r) => r.status === 200,
+          () => false,
+        );
       if (up) break;
       if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}:\n${output}`);
       if (Date.now() - started > 60_000) throw new Error(`no /health after 60 s:\n${output}`);
@@ -75,7 +80,14 @@ describe('npm start on an empty embedded database', () => {
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(true);
     stop();
     expect(await waitFor(() => !existsSync(join(dataDir, 'pg', 'postmaster.pid')), 20_000)).toBe(true);
-    expect(await request(base).get('/health').then(() => 'up', () => 'down')).toBe('down');
+    expect(
+      await request(base)
+        .get('/health')
+        .then(
+          () => 'up',
+          () => 'down',
+        ),
+    ).toBe('down');
   }, 30_000);
 });
 

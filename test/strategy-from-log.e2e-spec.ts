@@ -72,9 +72,17 @@ describe('Publication depends on the log alone (issue #15.1)', () => {
 
     await http.post('/api/v1/cycles').set(bearer(tokens.planning)).send({ fiscalYear: 2018, title: '平成30年度 効果検証', deadlines: {} }).expect(201);
     await http.put('/api/v1/cycles/2018/strategy').set(bearer(tokens.sangyo)).send(body).expect(403);
-    const invalid = await http.put('/api/v1/cycles/2018/strategy').set(bearer(tokens.planning)).send({ strategy: { ...body.strategy, name: '' } }).expect(400);
+    const invalid = await http
+      .put('/api/v1/cycles/2018/strategy')
+      .set(bearer(tokens.planning))
+      .send({ strategy: { ...body.strategy, name: '' } })
+      .expect(400);
     expect(invalid.body.code).toBe('request.validation');
-    const outside = await http.put('/api/v1/cycles/2018/strategy').set(bearer(tokens.planning)).send({ strategy: { ...body.strategy, period: { from: 2020, to: 2024 } } }).expect(400);
+    const outside = await http
+      .put('/api/v1/cycles/2018/strategy')
+      .set(bearer(tokens.planning))
+      .send({ strategy: { ...body.strategy, period: { from: 2020, to: 2024 } } })
+      .expect(400);
     expect(outside.body.code).toBe('value.invalid_period');
     const first = await http.put('/api/v1/cycles/2018/strategy').set(bearer(tokens.planning)).send(body).expect(200);
     expect(first.body).toMatchObject({ fiscalYear: 2018, events: ['StrategyRecorded'] });
@@ -106,9 +114,14 @@ describe('Publication depends on the log alone (issue #15.1)', () => {
 
     // Published documents survive a rebuild by design; rendering the rebuilt snapshot again gives the same bytes.
     for (const fiscalYear of [2016, 2017]) {
-      const { snapshot } = (await t.database.db.query<{ snapshot: EditionSnapshot }>('SELECT snapshot FROM pub_editions WHERE fiscal_year = $1 AND edition = 1', [fiscalYear])).rows[0]!;
+      const { snapshot } = (
+        await t.database.db.query<{ snapshot: EditionSnapshot }>('SELECT snapshot FROM pub_editions WHERE fiscal_year = $1 AND edition = 1', [fiscalYear])
+      ).rows[0]!;
       expect(snapshot.strategy?.name).toBe('室蘭市まち・ひと・しごと創生総合戦略');
-      const stored = await t.database.db.query<{ name: string; sha256: string }>('SELECT name, sha256 FROM pub_documents WHERE fiscal_year = $1 AND edition = 1 ORDER BY name', [fiscalYear]);
+      const stored = await t.database.db.query<{ name: string; sha256: string }>(
+        'SELECT name, sha256 FROM pub_documents WHERE fiscal_year = $1 AND edition = 1 ORDER BY name',
+        [fiscalYear],
+      );
       expect(stored.rows.length).toBeGreaterThanOrEqual(5);
       const rendered = renderEditionDocuments(snapshot).map((doc) => ({ name: doc.name, sha256: doc.sha256 }));
       expect(rendered.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))).toEqual(stored.rows);

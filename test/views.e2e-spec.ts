@@ -2,7 +2,6 @@ import { loadSeedSet, SeedRunner, seedDirFor } from '@kensho/seeds';
 import { parseCsv } from '@kensho/testing';
 import { bearer, startTestApp, type TestApp } from './support/test-app.js';
 
-
 /** CSV rows as objects keyed by the header row. */
 const records = (csv: string) => {
   const [header, ...rows] = parseCsv(csv);
@@ -16,7 +15,10 @@ const totalsOf = (values: Array<number | null>) => (values.some((v) => v !== nul
 const expectedByDepartment = Object.fromEntries(
   departments.map((d) => {
     const sheets = seeds.sheets.filter((s) => s.department === d);
-    return [d, { sheetCount: sheets.length, budget: totalsOf(sheets.map((s) => s.finance.budget)), settlement: totalsOf(sheets.map((s) => s.finance.settlement)) }];
+    return [
+      d,
+      { sheetCount: sheets.length, budget: totalsOf(sheets.map((s) => s.finance.budget)), settlement: totalsOf(sheets.map((s) => s.finance.settlement)) },
+    ];
   }),
 );
 const expectedDirections: Record<string, number> = {};
@@ -41,13 +43,18 @@ const expectedPastTarget = goals
 describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 review', () => {
   let t: TestApp;
   let position: number;
-  const get = (path: string, token = t.tokens.planning) => t.http.get(`/api/v1/cycles/${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`).set(bearer(token));
-  const csv = (path: string, token = t.tokens.planning) => get(path, token).set('Accept', 'text/csv').buffer(true).parse((res, done) => {
-    let body = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (body += chunk));
-    res.on('end', () => done(null, body));
-  });
+  const get = (path: string, token = t.tokens.planning) =>
+    t.http.get(`/api/v1/cycles/${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`).set(bearer(token));
+  const csv = (path: string, token = t.tokens.planning) =>
+    get(path, token)
+      .set('Accept', 'text/csv')
+      .buffer(true)
+      .parse((res, done) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => done(null, body));
+      });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -86,10 +93,17 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
     const body = res.body as string;
     expect(body.startsWith('\uFEFF"集計単位","年度"')).toBe(true);
     expect(parseCsv(body)[0]).toEqual(expect.arrayContaining(['予算（千円）', '決算（千円）', '執行率（%）']));
-    expect(body.split('\r\n').filter(Boolean).every((line) => /^(\uFEFF)?"([^"]|"")*"(,"([^"]|"")*")*$/.test(line))).toBe(true);
+    expect(
+      body
+        .split('\r\n')
+        .filter(Boolean)
+        .every((line) => /^(\uFEFF)?"([^"]|"")*"(,"([^"]|"")*")*$/.test(line)),
+    ).toBe(true);
     const departmentRows = records(body).filter((r) => r['集計単位'] === '所管課');
     expect(Object.fromEntries(departmentRows.map((r) => [r['所管課'], { budget: r['予算（千円）'], settlement: r['決算（千円）'] }]))).toEqual(
-      Object.fromEntries(departments.map((d) => [d, { budget: String(expectedByDepartment[d]!.budget ?? ''), settlement: String(expectedByDepartment[d]!.settlement ?? '') }])),
+      Object.fromEntries(
+        departments.map((d) => [d, { budget: String(expectedByDepartment[d]!.budget ?? ''), settlement: String(expectedByDepartment[d]!.settlement ?? '') }]),
+      ),
     );
   });
 
@@ -109,7 +123,10 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
 
   it('names the numerical goals already past their target (新規に室蘭港を活用した取引: 7件 against 5件)', async () => {
     const res = await get('2016/kpis').expect(200);
-    const past = res.body.numericalGoals.filter((g: { judgement: { pastTarget: boolean } }) => g.judgement.pastTarget).map((g: { id: string }) => g.id).sort();
+    const past = res.body.numericalGoals
+      .filter((g: { judgement: { pastTarget: boolean } }) => g.judgement.pastTarget)
+      .map((g: { id: string }) => g.id)
+      .sort();
     expect(past).toEqual(expectedPastTarget);
     const port = res.body.numericalGoals.find((g: { id: string }) => g.id === '3-g2');
     expect(port).toMatchObject({
@@ -121,7 +138,10 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
     // 1-g1 counts a 5-year social decrease (lower is better): 1,045 in 2 years is more than 2/5 of the 1,750 ceiling.
     const decrease = res.body.numericalGoals.find((g: { id: string }) => g.id === '1-g1');
     expect(decrease.judgement).toMatchObject({ proRatedExpectation: 700, rating: 'needs_improvement', pastTarget: false });
-    expect(res.body.numericalGoals.find((g: { id: string }) => g.id === '2-g1').judgement).toMatchObject({ rating: 'not_measurable', reason: 'actual_not_numeric' });
+    expect(res.body.numericalGoals.find((g: { id: string }) => g.id === '2-g1').judgement).toMatchObject({
+      rating: 'not_measurable',
+      reason: 'actual_not_numeric',
+    });
     expect(res.body.thresholds).toEqual({ onTrack: 1, roughly: 0.8 });
 
     const rows = records((await csv('2016/kpis').expect(200)).body as string);
@@ -133,7 +153,9 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
     const res = await get('2016/kpis').expect(200);
     for (const master of seeds.strategy.strategyKpis) {
       const kpi = res.body.strategyKpis.find((k: { kpiId: string }) => k.kpiId === master.id);
-      const feeding = seeds.sheets.filter((s) => s.strategyKpis.some((k) => (seeds.strategy.normalisations.find((n) => n.original === k.name)?.normalised ?? k.name) === master.name));
+      const feeding = seeds.sheets.filter((s) =>
+        s.strategyKpis.some((k) => (seeds.strategy.normalisations.find((n) => n.original === k.name)?.normalised ?? k.name) === master.name),
+      );
       expect(kpi.sheetCount).toBe(feeding.length);
       expect(kpi.projects.map((p: { projectCode: string }) => p.projectCode).sort()).toEqual(feeding.map((s) => s.projectCode).sort());
     }
@@ -145,7 +167,13 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
 
   it('shows progress: all 27 approved, nobody late or missing on the seeded timetable', async () => {
     const res = await get('2016/progress?today=2017-08-01').expect(200);
-    expect(res.body).toMatchObject({ sheetCount: 27, byStatus: { approved: 27, draft: 0 }, today: '2017-08-01', pastDeadline: [], departmentsNotSubmitted: [] });
+    expect(res.body).toMatchObject({
+      sheetCount: 27,
+      byStatus: { approved: 27, draft: 0 },
+      today: '2017-08-01',
+      pastDeadline: [],
+      departmentsNotSubmitted: [],
+    });
     expect(res.body.deadlines).toMatchObject({ departmentSubmission: '2017-06-30', planningReview: '2017-07-31' });
     const rows = records((await csv('2016/progress').expect(200)).body as string);
     expect(rows.find((r) => r['所管課'] === '合計')).toMatchObject({ 'シート数（件）': '27', '承認済み（件）': '27' });
@@ -193,7 +221,9 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
 
     const before = await get('2017/progress?today=2018-06-30').expect(200);
     expect(before.body.pastDeadline).toEqual([]);
-    expect(before.body.departmentsNotSubmitted).toEqual([{ department: '産業振興課', sheets: [expect.objectContaining({ sheetId: '2017.1-12.sangyoshinko', status: 'draft' })] }]);
+    expect(before.body.departmentsNotSubmitted).toEqual([
+      { department: '産業振興課', sheets: [expect.objectContaining({ sheetId: '2017.1-12.sangyoshinko', status: 'draft' })] },
+    ]);
     const after = await get('2017/progress?today=2018-07-05').expect(200);
     expect(after.body.pastDeadline).toEqual([
       expect.objectContaining({ sheetId: '2017.1-12.sangyoshinko', stage: 'departmentSubmission', deadline: '2018-06-30', completedAt: null, daysPast: 5 }),
@@ -217,7 +247,9 @@ describe('Views: progress, KPIs, budget and evaluations of the seeded FY2016 rev
       const operation = doc.body.paths[`/api/v1/cycles/{fy}/${path}`]?.get;
       expect(operation).toBeDefined();
       expect(Object.keys(operation.responses['200'].content)).toEqual(['application/json', 'text/csv']);
-      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['fy', 'department', 'policyArea', 'status', 'minPosition']));
+      expect(operation.parameters.map((p: { name: string }) => p.name)).toEqual(
+        expect.arrayContaining(['fy', 'department', 'policyArea', 'status', 'minPosition']),
+      );
     }
   });
 });

@@ -45,10 +45,22 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     await http
       .post('/api/v1/cycles')
       .set(bearer(tokens.planning))
-      .send({ fiscalYear: 2017, title: '平成29年度 効果検証', deadlines: { departmentSubmission: '2017-06-30', planningReview: '2017-07-31', committee: '2017-09-30', publication: '2017-10-31' } })
+      .send({
+        fiscalYear: 2017,
+        title: '平成29年度 効果検証',
+        deadlines: { departmentSubmission: '2017-06-30', planningReview: '2017-07-31', committee: '2017-09-30', publication: '2017-10-31' },
+      })
       .expect(201);
-    for (const [projectCode, projectName] of [['1-12', '市内創業支援等事業'], ['1-02', '産業振興事業'], ['9-01', '新規の観光案内事業']] as const) {
-      await http.post('/api/v1/cycles/2017/sheets').set(bearer(tokens.planning)).send({ projectCode, projectName, department: '産業振興課', policyAreas: ['1'] }).expect(201);
+    for (const [projectCode, projectName] of [
+      ['1-12', '市内創業支援等事業'],
+      ['1-02', '産業振興事業'],
+      ['9-01', '新規の観光案内事業'],
+    ] as const) {
+      await http
+        .post('/api/v1/cycles/2017/sheets')
+        .set(bearer(tokens.planning))
+        .send({ projectCode, projectName, department: '産業振興課', policyAreas: ['1'] })
+        .expect(201);
     }
     const fill = async (id: string) => {
       await http.patch(`/api/v1/sheets/${id}`).set(bearer(tokens.sangyo)).set('If-Match', '"0"').send(completeContent).expect(200);
@@ -133,7 +145,12 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     // Chromium starts the tab's renderer on its first navigation; /health shares nothing with the app, so the
     // sign-in page is still measured cold (no cached script, style or font).
     await page.goto(`${base}/health`);
-    await timed('sign-in', page, () => page.goto(`${base}/`), () => page.getByRole('heading', { level: 1, name: /サインイン/ }).waitFor());
+    await timed(
+      'sign-in',
+      page,
+      () => page.goto(`${base}/`),
+      () => page.getByRole('heading', { level: 1, name: /サインイン/ }).waitFor(),
+    );
     expect(await page.title()).toContain('サインイン');
     expect(await page.getByText('暫定のサインイン').first().isVisible()).toBe(true);
     await checkScreen(page, '01-sign-in');
@@ -148,8 +165,11 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     await checkScreen(page, '02-sign-in-error');
 
     await page.getByLabel('アクセストークン').fill(t.tokens.sangyo);
-    await timed('department-home', page, () => page.getByRole('button', { name: 'サインイン', exact: true }).click(), () =>
-      page.getByRole('table', { name: /担当のシート/ }).waitFor(),
+    await timed(
+      'department-home',
+      page,
+      () => page.getByRole('button', { name: 'サインイン', exact: true }).click(),
+      () => page.getByRole('table', { name: /担当のシート/ }).waitFor(),
     );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('所管課ホーム（産業振興課）');
     expect(await page.getByLabel('サインイン中').textContent()).toContain('所管課：産業振興課');
@@ -166,8 +186,11 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     await checkScreen(page, '03-department-home');
 
     // The returned sheet, in the printed sheet's layout, with the planning division's comment.
-    await timed('sheet-returned', page, () => returned.getByRole('link', { name: /市内創業支援等事業/ }).click(), () =>
-      page.getByRole('rowheader', { name: '事業名', exact: true }).waitFor(),
+    await timed(
+      'sheet-returned',
+      page,
+      () => returned.getByRole('link', { name: /市内創業支援等事業/ }).click(),
+      () => page.getByRole('rowheader', { name: '事業名', exact: true }).waitFor(),
     );
     expect(page.url()).toBe(`${base}/sheets/2017.1-12.sangyoshinko`);
     expect(await page.getByRole('note', { name: '企画課からのコメント' }).textContent()).toContain(RETURN_COMMENT);
@@ -178,12 +201,32 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     await page.close();
   });
 
-  it('shows a seeded sheet read-only with the printed sheet\'s labels, amounts in 千円 with separators', async () => {
+  it("shows a seeded sheet read-only with the printed sheet's labels, amounts in 千円 with separators", async () => {
     const { page, errors } = await newPage();
     await signIn(page, t.tokens.sangyo);
     await page.getByRole('table', { name: /担当のシート/ }).waitFor();
-    await timed('sheet-fy2016', page, () => page.goto(`${base}/sheets/2016.1-12.sangyoshinko`), () => page.getByRole('rowheader', { name: '事業効果' }).waitFor());
-    for (const label of ['事業名', '所管課', '区分', '事業主体', '事業概要', '予算', '決算', '実施内容', '事業効果', '事業の評価', '今後の方針', '総合戦略見直しの必要性', '推進会議の意見', '市の対応']) {
+    await timed(
+      'sheet-fy2016',
+      page,
+      () => page.goto(`${base}/sheets/2016.1-12.sangyoshinko`),
+      () => page.getByRole('rowheader', { name: '事業効果' }).waitFor(),
+    );
+    for (const label of [
+      '事業名',
+      '所管課',
+      '区分',
+      '事業主体',
+      '事業概要',
+      '予算',
+      '決算',
+      '実施内容',
+      '事業効果',
+      '事業の評価',
+      '今後の方針',
+      '総合戦略見直しの必要性',
+      '推進会議の意見',
+      '市の対応',
+    ]) {
       expect(await page.getByRole('rowheader', { name: label, exact: true }).count()).toBeGreaterThan(0);
     }
     for (const band of ['施策区分', '事業内容', '評価', '総合戦略推進会議の意見・市の対応']) {
@@ -202,12 +245,17 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     const { page, requests, errors } = await newPage();
     await page.goto(`${base}/`);
     await page.getByLabel('アクセストークン').fill(t.tokens.planning);
-    await timed('planning-home', page, () => page.getByRole('button', { name: 'サインイン', exact: true }).click(), () =>
-      page.getByRole('table', { name: /所管課別の進捗/ }).waitFor(),
+    await timed(
+      'planning-home',
+      page,
+      () => page.getByRole('button', { name: 'サインイン', exact: true }).click(),
+      () => page.getByRole('table', { name: /所管課別の進捗/ }).waitFor(),
     );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('企画課ホーム');
     const queue = page.getByRole('table', { name: /審査待ち/ });
-    const queued = await queue.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+    const queued = await queue
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
     expect(queued).toEqual([['2017年5月2日 10:00', '2017年度（平成29年度）', '産業振興課', '1-02', '産業振興事業']]);
     const progress = page.getByRole('table', { name: /所管課別の進捗（2017年度（平成29年度））/ });
     const header = await progress.locator('thead th').allTextContents();
@@ -218,13 +266,23 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
 
     // Past the deadline, the department's row is marked (in words, not by colour alone).
     t.clock.set('2017-07-03T09:00:00+09:00');
-    await timed('planning-home-overdue', page, () => page.reload(), () => page.getByRole('table', { name: /所管課別の進捗/ }).waitFor());
+    await timed(
+      'planning-home-overdue',
+      page,
+      () => page.reload(),
+      () => page.getByRole('table', { name: /所管課別の進捗/ }).waitFor(),
+    );
     const late = page.getByRole('table', { name: /所管課別の進捗/ }).getByRole('row', { name: /産業振興課/ });
     expect(await late.getAttribute('class')).toBe('overdue');
     expect(await late.locator('td').last().textContent()).toBe('2件 超過');
     await checkScreen(page, '07-planning-home-overdue');
 
-    await timed('sheet-submitted', page, () => page.getByRole('link', { name: '産業振興事業' }).click(), () => page.getByRole('rowheader', { name: '事業名', exact: true }).waitFor());
+    await timed(
+      'sheet-submitted',
+      page,
+      () => page.getByRole('link', { name: '産業振興事業' }).click(),
+      () => page.getByRole('rowheader', { name: '事業名', exact: true }).waitFor(),
+    );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('産業振興事業');
     await checkScreen(page, '08-sheet-submitted');
 
@@ -242,7 +300,12 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     await signIn(page, t.tokens.sangyo);
     await page.getByRole('table', { name: /担当のシート/ }).waitFor();
     await page.goto(`${base}/sheets/${id}`);
-    await timed('sheet-editor', page, () => page.getByRole('link', { name: 'このシートを編集する' }).click(), () => page.getByLabel('予算（千円）').waitFor());
+    await timed(
+      'sheet-editor',
+      page,
+      () => page.getByRole('link', { name: 'このシートを編集する' }).click(),
+      () => page.getByLabel('予算（千円）').waitFor(),
+    );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('新規の観光案内事業 の編集');
 
     await page.getByRole('radio', { name: '継続' }).check();
@@ -267,12 +330,21 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     await page.getByRole('button', { name: '保存する' }).click();
     await page.getByText('保存しました（版 1）。').waitFor();
     const saved = (await t.http.get(`/api/v1/sheets/${id}?version=1`).set(bearer(t.tokens.sangyo)).expect(200)).body; // from the log, not a view still catching up
-    expect(saved).toMatchObject({ version: 1, category: 'continuing', finance: { budget: 10695, settlement: 5444, funding: { generalFund: 5444, other: null } } });
+    expect(saved).toMatchObject({
+      version: 1,
+      category: 'continuing',
+      finance: { budget: 10695, settlement: 5444, funding: { generalFund: 5444, other: null } },
+    });
     expect(saved.implementation).toEqual([{ kind: 'list', items: ['案内所の運営', 'パンフレットの作成'] }]);
     // Back on the sheet, the view already shows the save (it waits for the save's position).
     await page.getByRole('link', { name: 'シートの表示に戻る' }).click();
     await page.getByRole('rowheader', { name: '事業効果' }).waitFor();
-    expect(await page.getByRole('table', { name: /予算・決算・財源内訳/ }).getByRole('row', { name: /^予算/ }).textContent()).toContain('10,695千円');
+    expect(
+      await page
+        .getByRole('table', { name: /予算・決算・財源内訳/ })
+        .getByRole('row', { name: /^予算/ })
+        .textContent(),
+    ).toContain('10,695千円');
     await page.goBack();
     await page.getByLabel('事業効果').waitFor();
 

@@ -46,8 +46,23 @@ export function appendStream(k: number): { streamId: string; department: string;
   const sheetId = sheetIdFor(FY, projectCode, department);
   const streamId = sheetStreamId(sheetId);
   const commandId = uuidV5(`kensho-bench-append/${k}/assign`);
-  const data = { sheetId, fiscalYear: FY, projectCode, projectName: `ベンチマーク事業${k}`, department, policyAreas: ['1'], carriedFrom: null, content: emptySheetContent(), assignedAt: new Date(Date.UTC(FY + 1, 3, 1)).toISOString() };
-  const created = { id: eventIdFor(commandId, streamId, 0), type: 'SheetAssigned', data, metadata: { ...metadata(commandId, department, 0), actorId: 'bench-planner', role: 'planning', department: null } };
+  const data = {
+    sheetId,
+    fiscalYear: FY,
+    projectCode,
+    projectName: `ベンチマーク事業${k}`,
+    department,
+    policyAreas: ['1'],
+    carriedFrom: null,
+    content: emptySheetContent(),
+    assignedAt: new Date(Date.UTC(FY + 1, 3, 1)).toISOString(),
+  };
+  const created = {
+    id: eventIdFor(commandId, streamId, 0),
+    type: 'SheetAssigned',
+    data,
+    metadata: { ...metadata(commandId, department, 0), actorId: 'bench-planner', role: 'planning', department: null },
+  };
   return { streamId, department, created };
 }
 

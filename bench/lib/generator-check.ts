@@ -1,13 +1,5 @@
 import type { NewEvent } from '@kensho/event-store';
-import {
-  CycleAggregate,
-  SheetAggregate,
-  type Actor,
-  type AggregateDefinition,
-  type CycleCommand,
-  type DomainEvent,
-  type SheetCommand,
-} from '@kensho/review';
+import { CycleAggregate, SheetAggregate, type Actor, type AggregateDefinition, type CycleCommand, type DomainEvent, type SheetCommand } from '@kensho/review';
 import { isDeepStrictEqual } from 'node:util';
 import type { YearWave } from './generator.js';
 
@@ -20,7 +12,16 @@ function commandOf(event: NewEvent): SheetCommand | CycleCommand {
   switch (event.type) {
     case 'SheetAssigned':
       if (d.carriedFrom) throw new Error('commandOf: carried-forward assignments are checked with their previous content');
-      return { type: 'AssignSheet', sheetId: d.sheetId, fiscalYear: d.fiscalYear, projectCode: d.projectCode, projectName: d.projectName, department: d.department, departmentSlug: slugOf(d.sheetId), policyAreas: d.policyAreas };
+      return {
+        type: 'AssignSheet',
+        sheetId: d.sheetId,
+        fiscalYear: d.fiscalYear,
+        projectCode: d.projectCode,
+        projectName: d.projectName,
+        department: d.department,
+        departmentSlug: slugOf(d.sheetId),
+        policyAreas: d.policyAreas,
+      };
     case 'SheetContentRevised':
       return { type: 'ReviseSheetContent', changes: d.changes };
     case 'DepartmentEvaluationRecorded':
@@ -77,8 +78,10 @@ export function checkFirstYear(waves: Iterable<YearWave>, options: { everyNthShe
         const decided: DomainEvent[] = aggregate.decide(commandOf(event), state, { actor, now: m.occurredAt });
         const expected = JSON.parse(JSON.stringify([{ type: event.type, data: event.data }]));
         if (!isDeepStrictEqual(JSON.parse(JSON.stringify(decided)), expected)) {
-          throw new Error(`Generator check: ${batch.streamId} ${event.type} differs from what the decider decides:\n` +
-            `generated ${JSON.stringify(expected).slice(0, 600)}\ndecided   ${JSON.stringify(decided).slice(0, 600)}`);
+          throw new Error(
+            `Generator check: ${batch.streamId} ${event.type} differs from what the decider decides:\n` +
+              `generated ${JSON.stringify(expected).slice(0, 600)}\ndecided   ${JSON.stringify(decided).slice(0, 600)}`,
+          );
         }
         state = aggregate.evolve(state, decided[0]!);
         checked++;

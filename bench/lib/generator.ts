@@ -46,10 +46,37 @@ export interface LogOptions {
 
 // Muroran's own departments, then more of a larger city's (their slugs are derived, as for any new name).
 const MORE_DEPARTMENTS = [
-  '商工労働課', '環境政策課', '地域福祉課', '高齢福祉課', '保険年金課', '市民協働推進課', '文化振興課', 'スポーツ振興課',
-  '教育総務課', '学校教育課', '生涯学習課', '土木課', '道路維持課', '住宅課', '上下水道総務課', '防災対策課',
-  '情報政策課', '財政課', '市民課', '国際交流課', '交通政策課', '水産振興課', '移住定住推進室', '障害福祉課',
-  '保健予防課', '公園緑地課', '男女共同参画課', '林務課', '消費生活課', '港湾振興課', '地域医療課',
+  '商工労働課',
+  '環境政策課',
+  '地域福祉課',
+  '高齢福祉課',
+  '保険年金課',
+  '市民協働推進課',
+  '文化振興課',
+  'スポーツ振興課',
+  '教育総務課',
+  '学校教育課',
+  '生涯学習課',
+  '土木課',
+  '道路維持課',
+  '住宅課',
+  '上下水道総務課',
+  '防災対策課',
+  '情報政策課',
+  '財政課',
+  '市民課',
+  '国際交流課',
+  '交通政策課',
+  '水産振興課',
+  '移住定住推進室',
+  '障害福祉課',
+  '保健予防課',
+  '公園緑地課',
+  '男女共同参画課',
+  '林務課',
+  '消費生活課',
+  '港湾振興課',
+  '地域医療課',
 ];
 const AREAS: Array<{ area: PolicyArea; digit: number; projects: number }> = [
   { area: '1', digit: 1, projects: 190 },
@@ -148,12 +175,16 @@ export function* generateLog(options: LogOptions): Generator<YearWave> {
     }
 
     const cycle = new Stream(cycleStreamId(fy));
-    const opened = cycleEvent('CycleOpened', {
-      fiscalYear: fy,
-      title: `${eraLabel(fy)} 効果検証`,
-      deadlines: { departmentSubmission: `${fy + 1}-06-30`, planningReview: `${fy + 1}-07-31`, committee: `${fy + 1}-09-30`, publication: `${fy + 1}-10-31` },
-      openedAt: new Date(start).toISOString(),
-    }, start);
+    const opened = cycleEvent(
+      'CycleOpened',
+      {
+        fiscalYear: fy,
+        title: `${eraLabel(fy)} 効果検証`,
+        deadlines: { departmentSubmission: `${fy + 1}-06-30`, planningReview: `${fy + 1}-07-31`, committee: `${fy + 1}-09-30`, publication: `${fy + 1}-10-31` },
+        openedAt: new Date(start).toISOString(),
+      },
+      start,
+    );
     if (!(yield* emit([batch(cycle, [opened, cycleEvent('NumericalGoalsRecorded', { goals: numericalGoals(fy) }, start + 3_600_000)])]))) return;
     const added = specs.map((s, i) =>
       cycleEvent('SheetAddedToCycle', { sheetId: s.sheetId, projectCode: s.projectCode, department: s.department }, start + 7_200_000 + i * 1000),
@@ -165,14 +196,27 @@ export function* generateLog(options: LogOptions): Generator<YearWave> {
     const publishedAt = start + 213 * 86_400_000;
     // Publication is one CyclePublished on the cycle (below); sheet streams are not written by it.
     if (!(yield* emit(stories.map((story, i) => batch(streams[i]!, story.events))))) return;
-    const meeting = cycleEvent('CommitteeMeetingRecorded', {
-      date: `${fy + 1}-08-25`,
-      opinionsByPolicyArea: { '1': '雇用の創出に向けた取組を評価する。', '2': '子育て支援策の周知を強化されたい。', '3': '交流人口の拡大に一定の成果が見られる。', プラス1: '広域連携の効果を検証されたい。' },
-    }, start + 146 * 86_400_000);
+    const meeting = cycleEvent(
+      'CommitteeMeetingRecorded',
+      {
+        date: `${fy + 1}-08-25`,
+        opinionsByPolicyArea: {
+          '1': '雇用の創出に向けた取組を評価する。',
+          '2': '子育て支援策の周知を強化されたい。',
+          '3': '交流人口の拡大に一定の成果が見られる。',
+          プラス1: '広域連携の効果を検証されたい。',
+        },
+      },
+      start + 146 * 86_400_000,
+    );
     const pins = specs
       .map((s, i) => ({ sheetId: s.sheetId, version: streams[i]!.revision, headHash: streams[i]!.hash }))
       .sort((a, b) => a.sheetId.localeCompare(b.sheetId));
-    const published = cycleEvent('CyclePublished', { edition: 1, publishedAt: new Date(publishedAt + 60_000).toISOString(), sheets: pins }, publishedAt + 60_000);
+    const published = cycleEvent(
+      'CyclePublished',
+      { edition: 1, publishedAt: new Date(publishedAt + 60_000).toISOString(), sheets: pins },
+      publishedAt + 60_000,
+    );
     if (!(yield* emit([batch(cycle, [meeting, published])]))) return;
   }
 }

@@ -63,7 +63,15 @@ async function prepareSheets(options: HttpOptions): Promise<Sheet[]> {
       finance: { budget: 10695, settlement: 5444, funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: 5444 } },
       implementation: '・創業セミナーの開催\n・創業資金の利子補給',
       effect: '新規創業の増加に寄与した。',
-      strategyKpis: [{ name: '金融機関と連携した支援策による新規創業件数', target: '50件', targetPeriod: { from: 2015, to: 2019 }, actual: '22件', actualPeriod: { from: 2015, to: 2017 } }],
+      strategyKpis: [
+        {
+          name: '金融機関と連携した支援策による新規創業件数',
+          target: '50件',
+          targetPeriod: { from: 2015, to: 2019 },
+          actual: '22件',
+          actualPeriod: { from: 2015, to: 2017 },
+        },
+      ],
     };
     const filled = await ok(base, tokens.department, 'PATCH', `/api/v1/sheets/${assigned.id}`, content, { 'If-Match': `"${assigned.version}"` });
     sheets.push({ id: String(assigned.id), version: Number(filled.version) });
@@ -77,7 +85,14 @@ async function prepareSheets(options: HttpOptions): Promise<Sheet[]> {
  */
 async function resync(options: HttpOptions, sheets: Sheet[]): Promise<void> {
   for (const sheet of sheets) {
-    const answer = await call(options.base, options.tokens.department, 'PATCH', `/api/v1/sheets/${sheet.id}`, { effect: '新規創業の増加に寄与した。' }, { 'If-Match': `"${sheet.version}"` });
+    const answer = await call(
+      options.base,
+      options.tokens.department,
+      'PATCH',
+      `/api/v1/sheets/${sheet.id}`,
+      { effect: '新規創業の増加に寄与した。' },
+      { 'If-Match': `"${sheet.version}"` },
+    );
     sheet.version = Number(answer.status === 412 ? answer.body.currentVersion : answer.body.version);
   }
 }

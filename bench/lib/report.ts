@@ -8,7 +8,9 @@ export interface Row {
 }
 
 export const fmt = (value: number | null | undefined, digits = 0): string =>
-  value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  value === null || value === undefined || !Number.isFinite(value)
+    ? '—'
+    : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export const yesNo = (ok: boolean | null): string => (ok === null ? '' : ok ? 'yes' : 'NO');
 
@@ -19,8 +21,7 @@ export function renderTable(rows: Row[]): string {
   const all = [header, ...rows];
   const width = (key: keyof Row) => Math.max(...all.map((r) => [...r[key]].length));
   const widths = keys.map(width);
-  const line = (r: Row) =>
-    `| ${keys.map((k, i) => (k === 'metric' ? r[k].padEnd(widths[i]!) : r[k].padStart(widths[i]!))).join(' | ')} |`;
+  const line = (r: Row) => `| ${keys.map((k, i) => (k === 'metric' ? r[k].padEnd(widths[i]!) : r[k].padStart(widths[i]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, i) => (i === 0 ? `-${'-'.repeat(w)}-` : `-${'-'.repeat(w - 1)}:-`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -104,7 +104,12 @@ export function sheetStory(spec: SheetSpec, rng: Prng): { events: StoryEvent[]; 
   };
   push('DepartmentEvaluationRecorded', () => ({ evaluation }), staff, rng.int(30, 600));
   if (rng.chance(0.4)) {
-    push('DepartmentEvaluationRecorded', () => ({ evaluation: { directionReason: `${spec.template.reasons.direction}（課内協議により修正）` } }), staff, rng.int(30, 600));
+    push(
+      'DepartmentEvaluationRecorded',
+      () => ({ evaluation: { directionReason: `${spec.template.reasons.direction}（課内協議により修正）` } }),
+      staff,
+      rng.int(30, 600),
+    );
   }
   const submitted = (now: string) => ({
     submittedAt: now,
@@ -138,7 +143,12 @@ export function sheetStory(spec: SheetSpec, rng: Prng): { events: StoryEvent[]; 
   const rating = rng.pick(RATINGS);
   push('CommitteeOpinionRecorded', (now) => ({ opinion, rating, recordedAt: now }), committee, 1);
   if (rng.chance(0.85)) {
-    push('CityResponseRecorded', (now) => ({ response: '委員会の意見を踏まえ、次年度の事業内容を検討する。', recordedAt: now }), planner, rng.int(1, 20) * 1440);
+    push(
+      'CityResponseRecorded',
+      (now) => ({ response: '委員会の意見を踏まえ、次年度の事業内容を検討する。', recordedAt: now }),
+      planner,
+      rng.int(1, 20) * 1440,
+    );
   }
   return { events, content };
 }
@@ -226,8 +236,15 @@ class Figures {
 
   private strategyKpis(content: SheetContent) {
     this.progress += 1;
-    const kpis = content.strategyKpis.length > 0 ? content.strategyKpis : this.spec.template.strategyKpis.map((k) => ({ ...k, actual: parseKpiValue('-'), actualPeriod: null }));
-    return kpis.map((k) => ({ ...k, actual: parseKpiValue(`${this.progress * 3 + 1}${k.target.unit ?? '件'}`), actualPeriod: { from: 2015, to: this.spec.fiscalYear } }));
+    const kpis =
+      content.strategyKpis.length > 0
+        ? content.strategyKpis
+        : this.spec.template.strategyKpis.map((k) => ({ ...k, actual: parseKpiValue('-'), actualPeriod: null }));
+    return kpis.map((k) => ({
+      ...k,
+      actual: parseKpiValue(`${this.progress * 3 + 1}${k.target.unit ?? '件'}`),
+      actualPeriod: { from: 2015, to: this.spec.fiscalYear },
+    }));
   }
 
   private planKpis(content: SheetContent) {

@@ -31,8 +31,16 @@ serveTasks({
     return withClient(url, async (client) => {
       const t0 = performance.now();
       await client.query('BEGIN');
-      await copy(client, 'COPY es_events (event_id, stream_id, stream_revision, event_type, data, metadata) FROM STDIN', years.map((y) => y.eventRows));
-      await copy(client, 'COPY es_streams (stream_id, category, revision, head_hash) FROM STDIN', years.map((y) => y.streamRows));
+      await copy(
+        client,
+        'COPY es_events (event_id, stream_id, stream_revision, event_type, data, metadata) FROM STDIN',
+        years.map((y) => y.eventRows),
+      );
+      await copy(
+        client,
+        'COPY es_streams (stream_id, category, revision, head_hash) FROM STDIN',
+        years.map((y) => y.streamRows),
+      );
       await client.query('COMMIT');
       const seconds = (performance.now() - t0) / 1000;
       const stored = await count(client, 'es_events');
@@ -59,7 +67,11 @@ serveTasks({
         years.map((y) => y.emmettMessages),
       );
       await client.query('ALTER TABLE emt_messages ALTER COLUMN transaction_id DROP DEFAULT');
-      await copy(client, 'COPY emt_streams (stream_id, stream_position, stream_type, stream_metadata) FROM STDIN', years.map((y) => y.emmettStreams));
+      await copy(
+        client,
+        'COPY emt_streams (stream_id, stream_position, stream_type, stream_metadata) FROM STDIN',
+        years.map((y) => y.emmettStreams),
+      );
       await client.query('COMMIT');
       const seconds = (performance.now() - t0) / 1000;
       const stored = await count(client, 'emt_messages');

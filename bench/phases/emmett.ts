@@ -59,12 +59,16 @@ serveTasks(
 
     /** The rows appendToStream wrote for the prefix against the rows the COPY wrote: equal, event by event. */
     async compare({ url, storeUrl, limit }: { url: string; storeUrl: string; limit: number }) {
-      const columns = 'stream_id, stream_position, message_data, message_metadata, message_schema_version, message_type, message_kind, message_id, partition, is_archived';
+      const columns =
+        'stream_id, stream_position, message_data, message_metadata, message_schema_version, message_type, message_kind, message_id, partition, is_archived';
       return withClients(url, storeUrl, async (copied, appended) => {
         const rows = (await appended.query(`SELECT ${columns} FROM emt_messages ORDER BY global_position LIMIT $1`, [limit])).rows;
         const twins = (
           await copied.query(
-            `SELECT ${columns.split(', ').map((c) => `m.${c}`).join(', ')} FROM emt_messages m
+            `SELECT ${columns
+              .split(', ')
+              .map((c) => `m.${c}`)
+              .join(', ')} FROM emt_messages m
              JOIN unnest($1::text[], $2::bigint[]) AS k(stream_id, position) ON m.stream_id = k.stream_id AND m.stream_position = k.position`,
             [rows.map((r) => r.stream_id), rows.map((r) => String(r.stream_position))],
           )
@@ -76,12 +80,22 @@ serveTasks(
           }
         }
         const compared = new Set(rows.map((r) => r.stream_id));
-        const streams = (await appended.query('SELECT stream_id, stream_position, stream_type, stream_metadata, partition FROM emt_streams')).rows.filter((r) => compared.has(r.stream_id));
-        const heads = new Map((await copied.query('SELECT stream_id, stream_position, stream_type, stream_metadata, partition FROM emt_streams')).rows.map((r) => [r.stream_id, r]));
+        const streams = (await appended.query('SELECT stream_id, stream_position, stream_type, stream_metadata, partition FROM emt_streams')).rows.filter((r) =>
+          compared.has(r.stream_id),
+        );
+        const heads = new Map(
+          (await copied.query('SELECT stream_id, stream_position, stream_type, stream_metadata, partition FROM emt_streams')).rows.map((r) => [r.stream_id, r]),
+        );
         for (const stream of streams) {
           const twin = heads.get(stream.stream_id);
           // The prefix may end inside a stream: its head is then behind the full log's.
-          if (!twin || twin.stream_type !== stream.stream_type || twin.partition !== stream.partition || !isDeepStrictEqual(twin.stream_metadata, stream.stream_metadata) || BigInt(twin.stream_position) < BigInt(stream.stream_position)) {
+          if (
+            !twin ||
+            twin.stream_type !== stream.stream_type ||
+            twin.partition !== stream.partition ||
+            !isDeepStrictEqual(twin.stream_metadata, stream.stream_metadata) ||
+            BigInt(twin.stream_position) < BigInt(stream.stream_position)
+          ) {
             throw new Error(`Emmett: the COPY's emt_streams row differs from what appendToStream wrote for ${stream.stream_id}`);
           }
         }

@@ -10,7 +10,21 @@ import { log } from '../lib/stats.js';
  * replays a sample of the first year through the domain's deciders.
  */
 serveTasks({
-  async generate({ dir, seed, totalEvents, appendable, part, of }: { dir: string; seed: number; totalEvents: number; appendable: number; part: number; of: number }) {
+  async generate({
+    dir,
+    seed,
+    totalEvents,
+    appendable,
+    part,
+    of,
+  }: {
+    dir: string;
+    seed: number;
+    totalEvents: number;
+    appendable: number;
+    part: number;
+    of: number;
+  }) {
     const firstYear = 2016;
     let checked = 0;
     if (part === 0) {

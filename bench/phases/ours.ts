@@ -93,7 +93,7 @@ serveTasks(
       const limited = new LimitedStore(s, { maxEvents: limit, deadline: t0 + maxSeconds * 1000 });
       let last = 0;
       const report = await verifyIntegrity(limited, db, (checked) => {
-        if (checked - last >= 250_000) log(`  verify: ${(last = checked).toLocaleString('en')} events checked`);
+        if (checked - last >= 250_000) log(`  verify: ${((last = checked)).toLocaleString('en')} events checked`);
       });
       const seconds = (performance.now() - t0) / 1000;
       return {

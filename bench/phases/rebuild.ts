@@ -25,7 +25,9 @@ async function rebuildAll({ url, maxEvents, maxSeconds }: { url: string; maxEven
       progress: (p) => {
         if (p.events - reported < 100_000) return;
         reported = p.events;
-        log(`  rebuild: ${p.events.toLocaleString('en')} events, ${Math.round(p.eventsPerSecond).toLocaleString('en')} ev/s, ETA ${Math.round(p.etaSeconds ?? 0)} s`);
+        log(
+          `  rebuild: ${p.events.toLocaleString('en')} events, ${Math.round(p.eventsPerSecond).toLocaleString('en')} ev/s, ETA ${Math.round(p.etaSeconds ?? 0)} s`,
+        );
       },
     });
     return {

@@ -4,7 +4,8 @@ import { ContractValidator } from '../support/contract.js';
 
 type Json = Record<string, any>;
 let document: Json;
-const operations = () => Object.entries(document.paths as Json).flatMap(([path, item]) => Object.entries(item as Json).map(([method, op]) => ({ path, method, op: op as Json })));
+const operations = () =>
+  Object.entries(document.paths as Json).flatMap(([path, item]) => Object.entries(item as Json).map(([method, op]) => ({ path, method, op: op as Json })));
 
 beforeAll(async () => {
   document = (await openApiDocument()) as Json;
@@ -13,7 +14,8 @@ beforeAll(async () => {
 describe('the OpenAPI document', () => {
   it('names the bearer scheme an opaque token, and public routes declare no security', () => {
     expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque token' });
-    for (const { path, op } of operations().filter((o) => o.path.startsWith('/public') || o.path === '/health')) expect([path, op.security]).toEqual([path, []]);
+    for (const { path, op } of operations().filter((o) => o.path.startsWith('/public') || o.path === '/health'))
+      expect([path, op.security]).toEqual([path, []]);
   });
 
   it('gives every operation a success body or no-content answer, Problem errors and its roles', () => {
@@ -40,7 +42,9 @@ describe('the OpenAPI document', () => {
     walk(document, '#');
     expect(bare).toEqual([]);
     for (const { path, method, op } of operations()) {
-      for (const p of op.parameters ?? []) if (['fy', 'edition', 'version', 'minPosition', 'from', 'to', 'cursor', 'limit', 'fiscalYear'].includes(p.name)) expect([method, path, p.name, p.schema.type]).toEqual([method, path, p.name, 'integer']);
+      for (const p of op.parameters ?? [])
+        if (['fy', 'edition', 'version', 'minPosition', 'from', 'to', 'cursor', 'limit', 'fiscalYear'].includes(p.name))
+          expect([method, path, p.name, p.schema.type]).toEqual([method, path, p.name, 'integer']);
     }
   });
 });
@@ -54,7 +58,9 @@ describe('the response validator of the e2e suite', () => {
     expect(validator.check('post', '/api/v1/sheets/s/submit', { status: 200, headers: json, text: JSON.stringify({ ...ok, version: '1' }) })).toEqual([
       expect.stringMatching(/^POST \/api\/v1\/sheets\/\{id\}\/submit \(Sheets_submit\) → 200 application\/json: body\/version must be integer.*schema/),
     ]);
-    expect(validator.check('post', '/api/v1/sheets/s/submit', { status: 418, headers: json, text: '{}' })).toEqual([expect.stringContaining('status 418 is not documented')]);
+    expect(validator.check('post', '/api/v1/sheets/s/submit', { status: 418, headers: json, text: '{}' })).toEqual([
+      expect.stringContaining('status 418 is not documented'),
+    ]);
     expect(validator.check('post', '/api/v1/sheets/s/submit', { status: 200, headers: { 'content-type': 'text/plain' }, text: 'x' })).toEqual([
       expect.stringContaining('media type text/plain is not documented'),
     ]);

@@ -27,7 +27,13 @@ export const reviseContent = {
   implementation: '・創業セミナーの開催\n・創業資金の利子補給',
   effect: '新規創業の増加に寄与した。',
   strategyKpis: [
-    { name: '金融機関と連携した支援策による新規創業件数', target: '50件', targetPeriod: { from: 2015, to: 2019 }, actual: '22件', actualPeriod: { from: 2015, to: 2017 } },
+    {
+      name: '金融機関と連携した支援策による新規創業件数',
+      target: '50件',
+      targetPeriod: { from: 2015, to: 2019 },
+      actual: '22件',
+      actualPeriod: { from: 2015, to: 2017 },
+    },
   ],
 } satisfies JsonBody<'/api/v1/sheets/{id}', 'patch'>;
 

@@ -57,7 +57,8 @@ export class ContractValidator {
       return res.status === 404 ? [] : [`${method.toUpperCase()} ${path}: no operation in the OpenAPI document`];
     }
     const name = `${method.toUpperCase()} ${route.template} (${operation.operationId}) → ${res.status}`;
-    const response: Json | undefined = operation.responses[String(res.status)] ?? operation.responses[`${String(res.status)[0]}XX`] ?? operation.responses.default;
+    const response: Json | undefined =
+      operation.responses[String(res.status)] ?? operation.responses[`${String(res.status)[0]}XX`] ?? operation.responses.default;
     if (!response) return [`${name}: status ${res.status} is not documented`];
     const problems: string[] = [];
     for (const header of DOCUMENTED_HEADERS) {
@@ -65,7 +66,10 @@ export class ContractValidator {
       const documented = Object.keys(response.headers ?? {}).some((h) => h.toLowerCase() === header);
       if (!documented) problems.push(`${name}: header ${header} is sent but not documented`);
     }
-    const contentType = String(res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    const contentType = String(res.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim()
+      .toLowerCase();
     const empty = !res.text && (res.body === undefined || res.body === null || (typeof res.body === 'object' && Object.keys(res.body as object).length === 0));
     if (empty || res.status === 204 || res.status === 304) return problems;
     const content: Json | undefined = response.content;
@@ -85,7 +89,9 @@ export class ContractValidator {
     const body = res.text ? safeParse(res.text) : res.body;
     if (!validate(body)) {
       for (const error of validate.errors ?? []) {
-        problems.push(`${name} ${contentType}: body${error.instancePath} ${error.message} (schema ${error.schemaPath}${error.params ? ` ${JSON.stringify(error.params)}` : ''})`);
+        problems.push(
+          `${name} ${contentType}: body${error.instancePath} ${error.message} (schema ${error.schemaPath}${error.params ? ` ${JSON.stringify(error.params)}` : ''})`,
+        );
       }
     }
     return problems;

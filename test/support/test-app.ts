@@ -40,7 +40,12 @@ export async function registerSeedDepartments(app: INestApplication): Promise<vo
   const bus = app.get(CommandBus);
   for (const d of JSON.parse(readFileSync(DEPARTMENTS_JSON, 'utf8')) as Array<{ name: string; slug: string }>) {
     const commandId = newId();
-    await bus.execute(new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, { commandId, correlationId: commandId, causationId: commandId, actor: SETUP }));
+    await bus.execute(
+      new RegisterDepartmentCommand(
+        { type: 'RegisterDepartment', name: d.name, slug: d.slug },
+        { commandId, correlationId: commandId, causationId: commandId, actor: SETUP },
+      ),
+    );
   }
 }
 
@@ -64,7 +69,10 @@ export async function startTestApp(options: { projector?: boolean } = {}): Promi
   };
   return {
     app,
-    http: checkedAgainstContract(request(app.getHttpServer()), new ContractValidator((await request(app.getHttpServer()).get('/docs/openapi.json').expect(200)).body)),
+    http: checkedAgainstContract(
+      request(app.getHttpServer()),
+      new ContractValidator((await request(app.getHttpServer()).get('/docs/openapi.json').expect(200)).body),
+    ),
     tokens,
     clock,
     database,
@@ -114,7 +122,11 @@ export async function openFy2017WithSheet(t: TestApp, projectName: string): Prom
   await t.http
     .post('/api/v1/cycles')
     .set(bearer(t.tokens.planning))
-    .send({ fiscalYear: 2017, title: '平成29年度 効果検証', deadlines: { departmentSubmission: '2018-06-30', planningReview: '2018-07-31', committee: '2018-09-30', publication: '2018-10-31' } })
+    .send({
+      fiscalYear: 2017,
+      title: '平成29年度 効果検証',
+      deadlines: { departmentSubmission: '2018-06-30', planningReview: '2018-07-31', committee: '2018-09-30', publication: '2018-10-31' },
+    })
     .expect(201);
   const assigned = await t.http
     .post('/api/v1/cycles/2017/sheets')
@@ -133,7 +145,13 @@ export const completeContent = {
   implementation: '・創業セミナーの開催\n・創業資金の利子補給',
   effect: '創業件数の増加に寄与した。',
   strategyKpis: [
-    { name: '金融機関と連携した支援策による新規創業件数', target: '50件', targetPeriod: { from: 2015, to: 2019 }, actual: '22件', actualPeriod: { from: 2015, to: 2016 } },
+    {
+      name: '金融機関と連携した支援策による新規創業件数',
+      target: '50件',
+      targetPeriod: { from: 2015, to: 2019 },
+      actual: '22件',
+      actualPeriod: { from: 2015, to: 2016 },
+    },
   ],
   planKpis: [],
 };

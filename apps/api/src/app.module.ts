@@ -30,7 +30,18 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CoreModule.forRoot(options), ReviewModule, SeedsModule, AuditModule],
-      controllers: [AuditController, HealthController, CyclesController, DepartmentsController, SheetsController, TokensController, PublicController, ViewsController, MeController, DemoController],
+      controllers: [
+        AuditController,
+        HealthController,
+        CyclesController,
+        DepartmentsController,
+        SheetsController,
+        TokensController,
+        PublicController,
+        ViewsController,
+        MeController,
+        DemoController,
+      ],
       providers: [
         { provide: ViewQueries, inject: [Database, Clock], useFactory: (db: Database, clock: Clock) => new ViewQueries(db, clock) },
         { provide: PublicationQueries, inject: [Database], useFactory: (db: Database) => new PublicationQueries(db) },

@@ -14,7 +14,12 @@ import { defaultWebDir, serveStaffWeb } from './web/staff-web.js';
 
 /** Builds the HTTP application; main.ts and the e2e tests share it. */
 export async function createApp(
-  options: CoreOptions & { logger?: false | Array<'error' | 'warn' | 'log' | 'debug'>; /** Tests of the projector itself turn the in-process one off. */ projector?: boolean; /** The built web app (default dist/web); null serves none. */ webDir?: string | null; demoSignIn?: boolean } = {},
+  options: CoreOptions & {
+    logger?: false | Array<'error' | 'warn' | 'log' | 'debug'> /** Tests of the projector itself turn the in-process one off. */;
+    projector?: boolean /** The built web app (default dist/web); null serves none. */;
+    webDir?: string | null;
+    demoSignIn?: boolean;
+  } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
     bodyParser: false,

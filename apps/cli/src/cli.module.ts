@@ -13,7 +13,25 @@ import { IssueTokenCommand, ListTokensCommand, RevokeTokenCommand, TokensCommand
 
 @Module({
   imports: [CoreModule.forRoot({ poolSize: 4 }), ReviewModule, SeedsModule],
-  providers: [TokensCommand, IssueTokenCommand, RevokeTokenCommand, ListTokensCommand, MigrateCommand, SeedCommand, QualityCommand, AuditCommand, AuditVerifyCommand, AuditReplayCommand,
-    ProjectionsCommand, ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsRunCommand, PublicationCommand, PublicationExportCommand, BackupCommand, RestoreCommand],
+  providers: [
+    TokensCommand,
+    IssueTokenCommand,
+    RevokeTokenCommand,
+    ListTokensCommand,
+    MigrateCommand,
+    SeedCommand,
+    QualityCommand,
+    AuditCommand,
+    AuditVerifyCommand,
+    AuditReplayCommand,
+    ProjectionsCommand,
+    ProjectionsStatusCommand,
+    ProjectionsRebuildCommand,
+    ProjectionsRunCommand,
+    PublicationCommand,
+    PublicationExportCommand,
+    BackupCommand,
+    RestoreCommand,
+  ],
 })
 export class CliModule {}

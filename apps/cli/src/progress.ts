@@ -3,7 +3,10 @@ import type { RebuildProgress } from '@kensho/projections';
 
 export async function countEvents(db: Database): Promise<number | null> {
   // Only the PostgreSQL store can be counted cheaply; elsewhere progress has no ETA.
-  return db.query<{ n: number }>('SELECT count(*)::int AS n FROM es_events').then((r) => r.rows[0]!.n, () => null);
+  return db.query<{ n: number }>('SELECT count(*)::int AS n FROM es_events').then(
+    (r) => r.rows[0]!.n,
+    () => null,
+  );
 }
 
 /** A progress bar on a terminal, a line per second otherwise (logs, CI). */

@@ -38,15 +38,22 @@ function Shell({ principal }: { principal: Principal }) {
   };
   return (
     <>
-      <a className="skip-link" href="#main">本文へ移動</a>
+      <a className="skip-link" href="#main">
+        本文へ移動
+      </a>
       <header className="banner">
-        <Link className="brand" href="/">Kensho 効果検証</Link>
+        <Link className="brand" href="/">
+          Kensho 効果検証
+        </Link>
         <div className="who">
-          <p className="who" aria-label="サインイン中">
+          <p className="who">
+            <span className="visually-hidden">サインイン中：</span>
             <span>役割：{ROLE_LABELS[principal.role] ?? principal.role}</span>
             {principal.department && <span>所管課：{principal.department}</span>}
           </p>
-          <button type="button" className="button secondary" onClick={signOut}>サインアウト</button>
+          <button type="button" className="button secondary" onClick={signOut}>
+            サインアウト
+          </button>
         </div>
       </header>
       <p className="interim">暫定のサインイン方式です（トークンを使用）。セッションによる正式なサインインは準備中です。</p>
@@ -74,7 +81,9 @@ function OtherRole({ role }: { role: string }) {
   useScreenTitle('ホーム');
   return (
     <>
-      <h1 id="screen-title" tabIndex={-1}>ホーム</h1>
+      <h1 id="screen-title" tabIndex={-1}>
+        ホーム
+      </h1>
       <p>{ROLE_LABELS[role] ?? role}の画面は準備中です。</p>
     </>
   );
@@ -84,8 +93,12 @@ function NotFound() {
   useScreenTitle('ページが見つかりません');
   return (
     <>
-      <h1 id="screen-title" tabIndex={-1}>ページが見つかりません</h1>
-      <p><Link href="/">ホームへ戻る</Link></p>
+      <h1 id="screen-title" tabIndex={-1}>
+        ページが見つかりません
+      </h1>
+      <p>
+        <Link href="/">ホームへ戻る</Link>
+      </p>
     </>
   );
 }

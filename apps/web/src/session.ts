@@ -20,13 +20,10 @@ export function saveToken(token: string | null): void {
 }
 
 export function useToken(): string | null {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    currentToken,
-  );
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, currentToken);
 }
 
 export const ROLE_LABELS: Record<string, string> = {

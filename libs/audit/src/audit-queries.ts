@@ -133,10 +133,9 @@ export class AuditQueries {
   async publicationsOf(sheetId: string): Promise<SheetPublicationRow[]> {
     const fiscalYear = fiscalYearOfStream(sheetStreamId(sheetId));
     if (fiscalYear === null) return [];
-    const result = await this.db.query<{ state: { editions?: Array<{ edition: number; publishedAt: string; sheets: Array<{ sheetId: string; version: number; headHash: string }> }> } }>(
-      'SELECT state FROM audit_stream_states WHERE stream_id = $1',
-      [cycleStreamId(fiscalYear)],
-    );
+    const result = await this.db.query<{
+      state: { editions?: Array<{ edition: number; publishedAt: string; sheets: Array<{ sheetId: string; version: number; headHash: string }> }> };
+    }>('SELECT state FROM audit_stream_states WHERE stream_id = $1', [cycleStreamId(fiscalYear)]);
     const editions = result.rows[0]?.state.editions ?? [];
     return editions.flatMap(({ edition, publishedAt, sheets }) =>
       sheets.filter((pin) => pin.sheetId === sheetId).map(({ version, headHash }) => ({ edition, publishedAt, version, headHash })),

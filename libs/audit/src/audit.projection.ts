@@ -10,8 +10,22 @@ const AGGREGATES: Record<string, AggregateDefinition<unknown, unknown>> = {
 };
 
 const AUDIT_COLUMNS = [
-  'position', 'stream_id', 'revision', 'event_type', 'fiscal_year', 'actor_id', 'actor_name', 'role', 'department',
-  'command_id', 'correlation_id', 'causation_id', 'occurred_at', 'recorded_at', 'imported', 'changes',
+  'position',
+  'stream_id',
+  'revision',
+  'event_type',
+  'fiscal_year',
+  'actor_id',
+  'actor_name',
+  'role',
+  'department',
+  'command_id',
+  'correlation_id',
+  'causation_id',
+  'occurred_at',
+  'recorded_at',
+  'imported',
+  'changes',
 ];
 
 const aggregateOf = (streamId: string) => {
@@ -46,9 +60,15 @@ export const auditProjection: Projection = {
       return auditRow(event, changes);
     });
     await writeRows(client, 'audit_events', AUDIT_COLUMNS, rows);
-    await writeRows(client, 'audit_stream_states', ['stream_id', 'state'], states.changed().map(({ key, state }) => ({ stream_id: key, state })), {
-      conflictKey: ['stream_id'],
-    });
+    await writeRows(
+      client,
+      'audit_stream_states',
+      ['stream_id', 'state'],
+      states.changed().map(({ key, state }) => ({ stream_id: key, state })),
+      {
+        conflictKey: ['stream_id'],
+      },
+    );
   },
 };
 

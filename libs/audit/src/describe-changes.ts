@@ -32,7 +32,7 @@ export function formatValue(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') return truncate(value);
   if (isKpiValue(value)) return value.text === '' ? EMPTY : truncate(value.text);
-  if (isRichText(value)) return truncate(value.map((b) => (b.kind === 'list' ? (b.items ?? []).map((i) => `・${i}`).join(' ') : b.text ?? '')).join(' '));
+  if (isRichText(value)) return truncate(value.map((b) => (b.kind === 'list' ? (b.items ?? []).map((i) => `・${i}`).join(' ') : (b.text ?? ''))).join(' '));
   if (Array.isArray(value) && value.length === 0) return EMPTY;
   return truncate(JSON.stringify(value));
 }

@@ -18,7 +18,13 @@ describe('describeChanges', () => {
   it('shows KPI values as printed and rich text as plain text', () => {
     const kpi = (text: string) => ({ text, status: 'numeric', number: 1 });
     const before = { strategyKpis: [{ name: 'X', actual: kpi('') }], summary: null };
-    const after = { strategyKpis: [{ name: 'X', actual: kpi('約110人') }], summary: [{ kind: 'paragraph', text: '概要' }, { kind: 'list', items: ['一', '二'] }] };
+    const after = {
+      strategyKpis: [{ name: 'X', actual: kpi('約110人') }],
+      summary: [
+        { kind: 'paragraph', text: '概要' },
+        { kind: 'list', items: ['一', '二'] },
+      ],
+    };
     expect(describeChanges(before, after).map(changeLine)).toEqual(['strategyKpis[0].actual: — → 約110人', 'summary: — → 概要 ・一 ・二']);
   });
 

@@ -29,7 +29,9 @@ export async function replayCheck(db: Database, aggregates: AggregateService): P
     const replayed = { ...loaded, state: await withCyclePublications(aggregates, loaded.state, loaded.version) };
     mismatches.push(...compare('sheet', row.sheet_id, row, replayed));
   }
-  const cycles = await db.query<{ fiscal_year: number; version: number; state: unknown }>('SELECT fiscal_year, version, state FROM rm_cycles ORDER BY fiscal_year');
+  const cycles = await db.query<{ fiscal_year: number; version: number; state: unknown }>(
+    'SELECT fiscal_year, version, state FROM rm_cycles ORDER BY fiscal_year',
+  );
   for (const row of cycles.rows) {
     const replayed = await aggregates.load(CycleAggregate, cycleStreamId(row.fiscal_year));
     mismatches.push(...compare('cycle', String(row.fiscal_year), row, replayed));
@@ -43,6 +45,9 @@ function compare(
   view: { version: number; state: unknown },
   replayed: { version: number | null; state: unknown },
 ): ReplayMismatch[] {
-  const changes: FieldChange[] = describeChanges({ version: view.version, ...(view.state as object) }, { version: replayed.version, ...(replayed.state as object) });
+  const changes: FieldChange[] = describeChanges(
+    { version: view.version, ...(view.state as object) },
+    { version: replayed.version, ...(replayed.state as object) },
+  );
   return changes.map((c) => ({ aggregate, id, field: c.field, view: c.before, replayed: c.after }));
 }

@@ -58,11 +58,7 @@ interface Pin {
  * head hashes, that no stream lost its last events (against the versions the views recorded), and
  * that every published document still has the bytes it was published with and an edition in the log.
  */
-export async function verifyIntegrity(
-  store: EventStore,
-  db: Database,
-  progress: (eventsChecked: number) => void = () => undefined,
-): Promise<IntegrityReport> {
+export async function verifyIntegrity(store: EventStore, db: Database, progress: (eventsChecked: number) => void = () => undefined): Promise<IntegrityReport> {
   const streams = new Map<string, StreamProgress>();
   const breaks: IntegrityBreak[] = [];
   const pins: Pin[] = [];
@@ -90,11 +86,23 @@ export async function verifyIntegrity(
   for (const pin of pins) {
     const [pinned] = await store.readStream(sheetStreamId(pin.sheetId), { fromRevision: pin.version, toRevision: pin.version });
     if (!pinned) {
-      breaks.push({ streamId: sheetStreamId(pin.sheetId), revision: pin.version, problem: 'pin_missing', expected: pin.headHash, actual: null,
-        detail: `FY${pin.fiscalYear} edition ${pin.edition} pins version ${pin.version}, which no longer exists` });
+      breaks.push({
+        streamId: sheetStreamId(pin.sheetId),
+        revision: pin.version,
+        problem: 'pin_missing',
+        expected: pin.headHash,
+        actual: null,
+        detail: `FY${pin.fiscalYear} edition ${pin.edition} pins version ${pin.version}, which no longer exists`,
+      });
     } else if (pinned.metadata.hash !== pin.headHash) {
-      breaks.push({ streamId: pinned.streamId, revision: pin.version, problem: 'pin_mismatch', expected: pin.headHash, actual: pinned.metadata.hash,
-        detail: `FY${pin.fiscalYear} edition ${pin.edition} pinned hash ${pin.headHash.slice(0, 12)}…, the stored event now hashes ${pinned.metadata.hash.slice(0, 12)}…` });
+      breaks.push({
+        streamId: pinned.streamId,
+        revision: pin.version,
+        problem: 'pin_mismatch',
+        expected: pin.headHash,
+        actual: pinned.metadata.hash,
+        detail: `FY${pin.fiscalYear} edition ${pin.edition} pinned hash ${pin.headHash.slice(0, 12)}…, the stored event now hashes ${pinned.metadata.hash.slice(0, 12)}…`,
+      });
     }
   }
   breaks.push(...(await missingTails(db, streams)));
@@ -167,8 +175,14 @@ async function missingTails(db: Database, streams: Map<string, StreamProgress>):
     const last = stream?.lastRevision ?? -1;
     if (stream?.broken) continue;
     if (last < row.version) {
-      breaks.push({ streamId: row.stream_id, revision: last + 1, problem: 'missing_tail', expected: row.version, actual: last,
-        detail: `the views saw revision ${row.version}, the log now ends at ${last < 0 ? 'nothing' : last}` });
+      breaks.push({
+        streamId: row.stream_id,
+        revision: last + 1,
+        problem: 'missing_tail',
+        expected: row.version,
+        actual: last,
+        detail: `the views saw revision ${row.version}, the log now ends at ${last < 0 ? 'nothing' : last}`,
+      });
     }
   }
   return breaks;
@@ -194,18 +208,36 @@ async function publishedDocuments(db: Database, editions: Map<string, Edition>):
     const edition = editions.get(key);
     const label = `FY${d.fiscal_year} edition ${d.edition}, ${d.name}`;
     if (!edition) {
-      breaks.push({ streamId: cycleStreamId(d.fiscal_year), revision: -1, problem: 'document_orphan', expected: null, actual: d.name,
-        detail: `${label} is published, but no CyclePublished of that edition is in the log` });
+      breaks.push({
+        streamId: cycleStreamId(d.fiscal_year),
+        revision: -1,
+        problem: 'document_orphan',
+        expected: null,
+        actual: d.name,
+        detail: `${label} is published, but no CyclePublished of that edition is in the log`,
+      });
     } else if (d.actual !== d.recorded) {
-      breaks.push({ streamId: edition.streamId, revision: edition.revision, problem: 'document_mismatch', expected: d.recorded, actual: d.actual,
-        detail: `${label}: its bytes hash ${d.actual.slice(0, 12)}…, not the ${d.recorded.slice(0, 12)}… recorded when it was published` });
+      breaks.push({
+        streamId: edition.streamId,
+        revision: edition.revision,
+        problem: 'document_mismatch',
+        expected: d.recorded,
+        actual: d.actual,
+        detail: `${label}: its bytes hash ${d.actual.slice(0, 12)}…, not the ${d.recorded.slice(0, 12)}… recorded when it was published`,
+      });
     }
   }
   for (const [key, edition] of editions) {
     if (edition.position <= publicationAt && !withDocuments.has(key)) {
       const [fiscalYear, number] = key.split('/');
-      breaks.push({ streamId: edition.streamId, revision: edition.revision, problem: 'document_missing', expected: key, actual: null,
-        detail: `FY${fiscalYear} edition ${number} was rendered by the publication view, but its documents are gone` });
+      breaks.push({
+        streamId: edition.streamId,
+        revision: edition.revision,
+        problem: 'document_missing',
+        expected: key,
+        actual: null,
+        detail: `FY${fiscalYear} edition ${number} was rendered by the publication view, but its documents are gone`,
+      });
     }
   }
   return { checked: documents.rows.length, breaks };

@@ -42,7 +42,9 @@ export class TokenService {
     if (role === 'department' && !department) throw new TokenRequestError('A department token needs --department (e.g. 産業振興課)');
     if (role !== 'department' && department) throw new TokenRequestError(`Only department tokens carry a department, not ${role}`);
     if (department && !(await this.isDepartment(department))) {
-      throw new TokenRequestError(`"${department}" is not a registered department: give the name as the department master has it (所管課マスタに登録された所管課名を指定してください)`);
+      throw new TokenRequestError(
+        `"${department}" is not a registered department: give the name as the department master has it (所管課マスタに登録された所管課名を指定してください)`,
+      );
     }
     const id = newId();
     const name = request.name?.trim() || `${role}${department ? `:${department}` : ''}#${id.slice(0, 8)}`;
@@ -60,10 +62,9 @@ export class TokenService {
   /** Revokes by token id or by the secret itself. Returns false when nothing matched. */
   async revoke(idOrToken: string): Promise<boolean> {
     const byId = /^[0-9a-f-]{36}$/i.test(idOrToken);
-    const result = await this.db.query(
-      `UPDATE auth_tokens SET revoked_at = now() WHERE ${byId ? 'id = $1::uuid' : 'token_hash = $1'} AND revoked_at IS NULL`,
-      [byId ? idOrToken : sha256Hex(idOrToken)],
-    );
+    const result = await this.db.query(`UPDATE auth_tokens SET revoked_at = now() WHERE ${byId ? 'id = $1::uuid' : 'token_hash = $1'} AND revoked_at IS NULL`, [
+      byId ? idOrToken : sha256Hex(idOrToken),
+    ]);
     return (result.rowCount ?? 0) > 0;
   }
 

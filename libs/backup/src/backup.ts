@@ -33,7 +33,11 @@ const PAGE = 2000;
  * while the backup runs is either wholly in it or wholly out), through a temporary file renamed
  * into place only when complete.
  */
-export async function writeBackup(db: Database, path: string, onProgress: (table: DurableTable, rows: number) => void = () => undefined): Promise<BackupResult> {
+export async function writeBackup(
+  db: Database,
+  path: string,
+  onProgress: (table: DurableTable, rows: number) => void = () => undefined,
+): Promise<BackupResult> {
   const partial = `${path}.partial`;
   const file = createWriteStream(partial);
   const gzip = createGzip();
@@ -59,7 +63,8 @@ export async function writeBackup(db: Database, path: string, onProgress: (table
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     for (const table of DURABLE_TABLES) {
       for await (const rows of pages(client, SELECTS[table])) {
-        for (const r of rows) await write({ t: table, r: table === 'es_events' ? [r[0], r[1], r[2], r[3], JSON.parse(r[4] as string), JSON.parse(r[5] as string), r[6]] : r });
+        for (const r of rows)
+          await write({ t: table, r: table === 'es_events' ? [r[0], r[1], r[2], r[3], JSON.parse(r[4] as string), JSON.parse(r[5] as string), r[6]] : r });
         counts[table] += rows.length;
         onProgress(table, counts[table]);
       }
@@ -94,4 +99,3 @@ async function* pages(client: pg.PoolClient, sql: string): AsyncGenerator<unknow
     await client.query('CLOSE backup_cursor');
   }
 }
-

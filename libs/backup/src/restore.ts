@@ -5,7 +5,16 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type pg from 'pg';
 import type { Database } from '@kensho/platform';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, DURABLE_TABLES, type BackupHeader, type BackupRow, type BackupTrailer, type DurableTable } from './format.js';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  BackupError,
+  DURABLE_TABLES,
+  type BackupHeader,
+  type BackupRow,
+  type BackupTrailer,
+  type DurableTable,
+} from './format.js';
 
 export interface CheckedBackup {
   header: BackupHeader;
@@ -34,7 +43,10 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
   if (existsSync(sidecar)) {
     const expected = readFileSync(sidecar, 'utf8').trim().split(/\s+/)[0];
     const actual = await fileSha256(path);
-    if (expected !== actual) throw new BackupError(`${basename(path)} does not match ${basename(sidecar)} (sha256 ${actual}, expected ${expected}): the file was changed or cut short`);
+    if (expected !== actual)
+      throw new BackupError(
+        `${basename(path)} does not match ${basename(sidecar)} (sha256 ${actual}, expected ${expected}): the file was changed or cut short`,
+      );
   }
   const hash = createHash('sha256');
   const counts = Object.fromEntries(DURABLE_TABLES.map((t) => [t, 0])) as Record<DurableTable, number>;
@@ -46,7 +58,8 @@ export async function checkBackup(path: string): Promise<CheckedBackup> {
       const value = JSON.parse(line) as Partial<BackupHeader & BackupRow & BackupTrailer>;
       if (!header) {
         if (value.format !== BACKUP_FORMAT) throw new BackupError(`Not a Kensho backup (format ${String(value.format)})`);
-        if (value.version !== BACKUP_VERSION) throw new BackupError(`Backup format version ${String(value.version)}; this Kensho reads version ${BACKUP_VERSION}`);
+        if (value.version !== BACKUP_VERSION)
+          throw new BackupError(`Backup format version ${String(value.version)}; this Kensho reads version ${BACKUP_VERSION}`);
         header = value as BackupHeader;
       } else if (value.end === true) {
         trailer = value as BackupTrailer;
@@ -94,7 +107,11 @@ const BATCH = 500;
  * migrations applied), in one transaction: nothing or everything. The views are not touched:
  * rebuild them afterwards from the restored log.
  */
-export async function restoreBackup(db: Database, path: string, onProgress: (table: DurableTable, rows: number) => void = () => undefined): Promise<CheckedBackup> {
+export async function restoreBackup(
+  db: Database,
+  path: string,
+  onProgress: (table: DurableTable, rows: number) => void = () => undefined,
+): Promise<CheckedBackup> {
   const checked = await checkBackup(path);
   await db.transaction(async (client) => {
     for (const table of DURABLE_TABLES) {

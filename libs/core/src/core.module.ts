@@ -85,8 +85,7 @@ export class CoreModule {
         {
           provide: Projector,
           inject: [Database, EventStore],
-          useFactory: (db: Database, store: EventStore) =>
-            new Projector(db, store, ALL_PROJECTIONS, { log: (m) => logger.warn(m) }),
+          useFactory: (db: Database, store: EventStore) => new Projector(db, store, ALL_PROJECTIONS, { log: (m) => logger.warn(m) }),
         },
         CoreLifecycle,
       ],

@@ -16,7 +16,10 @@ export class WrongExpectedRevisionError extends Error {
 /** Some, but not all, of a batch's event ids are already stored: never a legal retry. */
 export class PartialDuplicateError extends Error {
   readonly code = 'event_store.partial_duplicate';
-  constructor(readonly streamId: string, readonly existingIds: string[]) {
+  constructor(
+    readonly streamId: string,
+    readonly existingIds: string[],
+  ) {
     super(`Stream ${streamId}: ${existingIds.length} of the batch's event ids already exist`);
   }
 }

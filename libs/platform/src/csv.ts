@@ -43,6 +43,17 @@ export const csvRow = (values: readonly CsvValue[], options: CsvOptions = {}): s
 
 /** A whole document: the BOM (so spreadsheets read the Japanese as UTF-8), one header row, CRLF line ends. */
 export function toCsv<R>(columns: readonly CsvColumn<R>[], rows: readonly R[], options: CsvOptions = {}): string {
-  const lines = [csvRow(columns.map((c) => c.header), options), ...rows.map((row) => csvRow(columns.map((c) => c.value(row)), options))];
+  const lines = [
+    csvRow(
+      columns.map((c) => c.header),
+      options,
+    ),
+    ...rows.map((row) =>
+      csvRow(
+        columns.map((c) => c.value(row)),
+        options,
+      ),
+    ),
+  ];
   return `${CSV_BOM}${lines.join('\r\n')}\r\n`;
 }

@@ -47,8 +47,11 @@ describe('CSV: formula neutralising', () => {
       { header: '事業名', value: (r: { name: string; amount: number | null }) => r.name },
       { header: '予算（千円）', value: (r: { name: string; amount: number | null }) => r.amount },
     ];
-    expect(toCsv(columns, [{ name: '移住推進事業', amount: -286 }, { name: '"新"事業', amount: null }])).toBe(
-      '\uFEFF"事業名","予算（千円）"\r\n"移住推進事業","-286"\r\n"""新""事業",""\r\n',
-    );
+    expect(
+      toCsv(columns, [
+        { name: '移住推進事業', amount: -286 },
+        { name: '"新"事業', amount: null },
+      ]),
+    ).toBe('\uFEFF"事業名","予算（千円）"\r\n"移住推進事業","-286"\r\n"""新""事業",""\r\n');
   });
 });

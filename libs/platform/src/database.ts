@@ -15,7 +15,10 @@ const CONNECT_TIMEOUT_MS = 5_000;
  */
 export class DatabaseUnavailableError extends Error {
   readonly code = 'service.database_unavailable';
-  constructor(readonly reason: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(`Database unavailable: ${reason}`, options);
   }
 }
@@ -42,7 +45,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export class Database {
   readonly pool: pg.Pool;
 
-  constructor(readonly url: string, options: { max?: number; applicationName?: string; connectionTimeoutMillis?: number } = {}) {
+  constructor(
+    readonly url: string,
+    options: { max?: number; applicationName?: string; connectionTimeoutMillis?: number } = {},
+  ) {
     this.pool = new pg.Pool({
       connectionString: url,
       max: options.max ?? 10,

@@ -15,7 +15,7 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new Error('wrapped', { cause: withCode('terminating connection', '57P01') }))).toBe(true);
   });
 
-  it('leaves statement errors alone: they are the request\'s or the code\'s, not the connection\'s', () => {
+  it("leaves statement errors alone: they are the request's or the code's, not the connection's", () => {
     expect(isDatabaseUnavailable(withCode('unsupported Unicode escape sequence', '22P05'))).toBe(false);
     expect(isDatabaseUnavailable(withCode('duplicate key value violates unique constraint', '23505'))).toBe(false);
     expect(isDatabaseUnavailable(withCode('injected failure', 'P0001'))).toBe(false);

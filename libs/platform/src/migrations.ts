@@ -18,9 +18,7 @@ export async function runMigrations(url: string, migrations: Migration[]): Promi
   const applied: string[] = [];
   try {
     await client.query(`SELECT pg_advisory_lock(hashtext('kensho.migrations'))`);
-    await client.query(
-      `CREATE TABLE IF NOT EXISTS kensho_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
+    await client.query(`CREATE TABLE IF NOT EXISTS kensho_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
     const done = new Set((await client.query<{ id: string }>('SELECT id FROM kensho_migrations')).rows.map((r) => r.id));
     for (const migration of [...migrations].sort((a, b) => a.id.localeCompare(b.id))) {
       if (done.has(migration.id)) continue;

@@ -4,7 +4,14 @@ import { writeRows } from './batch.js';
 /** Values COPY's text format and array literals must escape, beside ordinary ones. */
 const TRICKY = [
   { id: 'plain', position: 1, areas: ['1', 'プラス1'], at: '2017-04-01T00:00:00.000Z', flag: true, doc: { text: '室蘭市', n: 1.5 } },
-  { id: 'tab\there', position: 2, areas: ['a"quoted"', 'back\\slash', 'comma,brace{}'], at: '2017-04-01T09:30:00.123Z', flag: false, doc: ['line\nbreak', 'cr\r', 'tab\t', 'back\\slash', '"q"'] },
+  {
+    id: 'tab\there',
+    position: 2,
+    areas: ['a"quoted"', 'back\\slash', 'comma,brace{}'],
+    at: '2017-04-01T09:30:00.123Z',
+    flag: false,
+    doc: ['line\nbreak', 'cr\r', 'tab\t', 'back\\slash', '"q"'],
+  },
   { id: 'nulls', position: 3, areas: [], at: null, flag: null, doc: null },
   { id: '\\N', position: 4, areas: ['NULL', ''], at: '2017-04-01T00:00:00.000Z', flag: true, doc: { nested: { deep: [null, 'x'] } } },
 ];
@@ -28,7 +35,10 @@ describe('writeRows: COPY for many inserts, JSON for few and for upserts, the sa
 
   const columns = ['id', 'position', 'areas', 'at', 'flag', 'doc'];
   const read = async (table: string) =>
-    (await database.db.query(`SELECT id, position, areas, at, flag, doc, seq FROM ${table} ORDER BY seq`)).rows.map((r) => ({ ...r, at: r.at?.toISOString() ?? null }));
+    (await database.db.query(`SELECT id, position, areas, at, flag, doc, seq FROM ${table} ORDER BY seq`)).rows.map((r) => ({
+      ...r,
+      at: r.at?.toISOString() ?? null,
+    }));
 
   it('round-trips tabs, newlines, backslashes, quotes, NULL-looking text and Japanese, in order', async () => {
     await database.db.transaction(async (client) => {

@@ -11,7 +11,16 @@ const event = (stream: string, type: string): NewEvent => {
     id: eventIdFor(commandId, stream, 0),
     type,
     data: {},
-    metadata: { actorId: 'test', role: 'system', department: null, commandId, correlationId: commandId, causationId: commandId, occurredAt: '2017-05-01T00:00:00.000Z', schemaVersion: 1 },
+    metadata: {
+      actorId: 'test',
+      role: 'system',
+      department: null,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      occurredAt: '2017-05-01T00:00:00.000Z',
+      schemaVersion: 1,
+    },
   };
 };
 

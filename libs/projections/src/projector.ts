@@ -4,7 +4,10 @@ import type { Projection } from './projection.js';
 
 export class ProjectionLagError extends Error {
   readonly code = 'projection.lagging';
-  constructor(readonly position: number, readonly waitedMs: number) {
+  constructor(
+    readonly position: number,
+    readonly waitedMs: number,
+  ) {
     super(`Projections have not reached position ${position} after ${waitedMs} ms; retry shortly`);
   }
 }
@@ -89,7 +92,9 @@ export class Projector {
     const names = projections.map((p) => p.name);
     if (!this.checkpointRowsExist) {
       // Committed on its own: the rows must exist even when the first batch fails.
-      await this.db.query('INSERT INTO projection_checkpoints (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', [this.projections.map((p) => p.name)]);
+      await this.db.query('INSERT INTO projection_checkpoints (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING', [
+        this.projections.map((p) => p.name),
+      ]);
       this.checkpointRowsExist = true;
     }
     return this.db.transaction(async (client) => {

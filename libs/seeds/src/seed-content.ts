@@ -17,8 +17,7 @@ import type { SheetSeed, StrategySeed } from './seed-schema.js';
 
 /** The strategy KPI master entry a sheet's printed KPI name refers to, after recorded normalisations. */
 export function strategyKpiFor(strategy: StrategySeed, printedName: string): { id: string; name: string } {
-  const normalised =
-    strategy.normalisations.find((n) => n.kind === 'strategyKpi.name' && n.original === printedName)?.normalised ?? printedName;
+  const normalised = strategy.normalisations.find((n) => n.kind === 'strategyKpi.name' && n.original === printedName)?.normalised ?? printedName;
   const master = strategy.strategyKpis.find((k) => k.name === normalised);
   if (!master) throw new Error(`Strategy KPI "${printedName}" is not in strategy.json (normalised: "${normalised}")`);
   return { id: master.id, name: master.name };

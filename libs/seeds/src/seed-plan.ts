@@ -58,15 +58,17 @@ function strategyOf(seeds: SeedSet): Strategy {
     policyAreas: strategy.policyAreas.map((area) => ({
       code: area.code as PolicyArea,
       name: area.name,
-      basicDirections: area.basicDirections.map((d) => ({ name: d.name, measures: d.measures.map((m) => ({ name: m.name, subMeasures: [...m.subMeasures] })) })),
+      basicDirections: area.basicDirections.map((d) => ({
+        name: d.name,
+        measures: d.measures.map((m) => ({ name: m.name, subMeasures: [...m.subMeasures] })),
+      })),
     })),
     strategyKpis: strategy.strategyKpis.map((k) => ({ id: k.id, name: k.name, printedShares: [...k.printedShares], projects: [...k.projects] })),
   };
 }
 
 /** JST wall-clock time in 2017 → ISO instant. */
-const jst = (month: number, day: number, hour: number, minute = 0) =>
-  new Date(Date.UTC(2017, month - 1, day, hour - 9, minute)).toISOString();
+const jst = (month: number, day: number, hour: number, minute = 0) => new Date(Date.UTC(2017, month - 1, day, hour - 9, minute)).toISOString();
 
 /**
  * The FY2016 review as it plausibly happened in 2017 (the source gives no dates): the planning
@@ -87,24 +89,36 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
 
   // Assignment only takes departments of the master: the planning division registers them first.
   seeds.departments.forEach((d, index) =>
-    add(`department/${d.slug}`, PLANNING, jst(4, 10, 8, index), (m) => new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, m)),
-  );
-  add('open-cycle', PLANNING, jst(4, 10, 9), (m) =>
-    new OpenCycleCommand(
-      {
-        type: 'OpenCycle',
-        fiscalYear: fy,
-        title: `平成${fy - 1988}年度 ${seeds.strategy.name} 効果検証`,
-        deadlines: { departmentSubmission: `${fy + 1}-06-30`, planningReview: `${fy + 1}-07-31` },
-      },
-      m,
+    add(
+      `department/${d.slug}`,
+      PLANNING,
+      jst(4, 10, 8, index),
+      (m) => new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, m),
     ),
+  );
+  add(
+    'open-cycle',
+    PLANNING,
+    jst(4, 10, 9),
+    (m) =>
+      new OpenCycleCommand(
+        {
+          type: 'OpenCycle',
+          fiscalYear: fy,
+          title: `平成${fy - 1988}年度 ${seeds.strategy.name} 効果検証`,
+          deadlines: { departmentSubmission: `${fy + 1}-06-30`, planningReview: `${fy + 1}-07-31` },
+        },
+        m,
+      ),
   );
   // What the year's report prints around the sheets: in the log, so publication never reads these files.
   add('strategy', PLANNING, jst(4, 10, 9, 15), (m) => new RecordStrategyCommand(fy, { type: 'RecordStrategy', strategy: strategyOf(seeds) }, m));
   // The goals' actuals are known when the year is reviewed: recorded on its cycle right after it opens.
-  add('numerical-goals', PLANNING, jst(4, 10, 9, 30), (m) =>
-    new RecordNumericalGoalsCommand(fy, { type: 'RecordNumericalGoals', goals: numericalGoalsOf(seeds) }, m),
+  add(
+    'numerical-goals',
+    PLANNING,
+    jst(4, 10, 9, 30),
+    (m) => new RecordNumericalGoalsCommand(fy, { type: 'RecordNumericalGoals', goals: numericalGoalsOf(seeds) }, m),
   );
 
   const departments = [...new Set(seeds.sheets.map((s) => s.department))];
@@ -117,20 +131,39 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
     const content = contentPatchOf(sheet, seeds.strategy);
     const evaluation = evaluationPatchOf(sheet);
 
-    add(`assign/${id}`, PLANNING, jst(4, 12, 10, index * 2), (m) =>
-      new AssignSheetCommand({ fiscalYear: fy, projectCode: sheet.projectCode, projectName: sheet.projectName, department: sheet.department, policyAreas: sheet.policyAreas }, m),
+    add(
+      `assign/${id}`,
+      PLANNING,
+      jst(4, 12, 10, index * 2),
+      (m) =>
+        new AssignSheetCommand(
+          { fiscalYear: fy, projectCode: sheet.projectCode, projectName: sheet.projectName, department: sheet.department, policyAreas: sheet.policyAreas },
+          m,
+        ),
     );
-    add(`revise/${id}`, actor, jst(5, 8 + d * 2, 10 + (nth % 6), (nth * 17) % 60), (m) =>
-      new ReviseSheetContentCommand(id, { type: 'ReviseSheetContent', changes: content }, m),
+    add(
+      `revise/${id}`,
+      actor,
+      jst(5, 8 + d * 2, 10 + (nth % 6), (nth * 17) % 60),
+      (m) => new ReviseSheetContentCommand(id, { type: 'ReviseSheetContent', changes: content }, m),
     );
-    add(`evaluate/${id}`, actor, jst(6, 1 + d * 2, 10 + (nth % 6), (nth * 17) % 60), (m) =>
-      new RecordDepartmentEvaluationCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, m),
+    add(
+      `evaluate/${id}`,
+      actor,
+      jst(6, 1 + d * 2, 10 + (nth % 6), (nth * 17) % 60),
+      (m) => new RecordDepartmentEvaluationCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, m),
     );
-    add(`submit/${id}`, actor, jst(6, 20 + d, 16, nth * 5), (m) =>
-      new SubmitSheetCommand(id, { type: 'SubmitSheet', acknowledgedGaps: sourceGapsOf(content, evaluation) }, m),
+    add(
+      `submit/${id}`,
+      actor,
+      jst(6, 20 + d, 16, nth * 5),
+      (m) => new SubmitSheetCommand(id, { type: 'SubmitSheet', acknowledgedGaps: sourceGapsOf(content, evaluation) }, m),
     );
-    add(`approve/${id}`, PLANNING, jst(7, 10 + Math.floor(index / 5), 10 + (index % 5)), (m) =>
-      new ApproveSheetCommand(id, { type: 'ApproveSheet', comment: null }, m),
+    add(
+      `approve/${id}`,
+      PLANNING,
+      jst(7, 10 + Math.floor(index / 5), 10 + (index % 5)),
+      (m) => new ApproveSheetCommand(id, { type: 'ApproveSheet', comment: null }, m),
     );
   });
   // Replayed in the order it happened.

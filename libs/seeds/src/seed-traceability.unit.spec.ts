@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { loadSeedSet } from './load-seeds.js';
 import { seedDirFor } from './seed-paths.js';
 

@@ -18,8 +18,7 @@ export function scopeToViewer(filter: ViewFilter, viewer: Actor): ViewFilter {
   return withoutUndefined({ ...filter, department: own });
 }
 
-const withoutUndefined = (filter: ViewFilter): ViewFilter =>
-  Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ViewFilter;
+const withoutUndefined = (filter: ViewFilter): ViewFilter => Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as ViewFilter;
 
 /** `AND …` clauses over a table with department, status and policy_areas columns; values numbered after `offset`. */
 export function filterClauses(filter: ViewFilter, offset: number): { sql: string; values: unknown[] } {

@@ -1,4 +1,14 @@
-import { CHOICE_LABELS, OPTION_LABELS, STATUS_LABELS, type ChoiceProvenance, type Direction, type Effectiveness, type EvaluationChoice, type SheetStatus, type StrategyRevision } from '@kensho/review';
+import {
+  CHOICE_LABELS,
+  OPTION_LABELS,
+  STATUS_LABELS,
+  type ChoiceProvenance,
+  type Direction,
+  type Effectiveness,
+  type EvaluationChoice,
+  type SheetStatus,
+  type StrategyRevision,
+} from '@kensho/review';
 import type { KpiJudgement, KpiRating } from './kpis/judge.js';
 import type { DeadlineStage } from './progress/progress.js';
 

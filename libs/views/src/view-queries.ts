@@ -101,7 +101,10 @@ export class ViewQueries {
   private async assertProjectExists(projectCode: string, fiscalYear: number): Promise<void> {
     const found = await this.db.query('SELECT 1 FROM v_sheets WHERE project_code = $1 AND fiscal_year <= $2 LIMIT 1', [projectCode, fiscalYear]);
     if (found.rowCount === 0) {
-      throw new DomainError('project.not_found', 'not_found', `No sheet of project ${projectCode} up to fiscal year ${fiscalYear}`, { projectCode, fiscalYear });
+      throw new DomainError('project.not_found', 'not_found', `No sheet of project ${projectCode} up to fiscal year ${fiscalYear}`, {
+        projectCode,
+        fiscalYear,
+      });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Response } from 'express';
@@ -19,9 +19,15 @@ class AuditFilterDto {
   @ApiPropertyOptional({ description: 'Event type, e.g. SheetSubmitted' }) @IsOptional() @IsString() @MaxLength(100) type?: string;
   @ApiPropertyOptional({ description: 'Stream, e.g. sheet-2016.1-12.sangyoshinko' }) @IsOptional() @IsString() @MaxLength(300) stream?: string;
   @ApiPropertyOptional() @IsOptional() @QueryInteger(INTEGER_RANGES.fiscalYear) fiscalYear?: number;
-  @ApiPropertyOptional({ description: 'Continue after this cursor (nextCursor of the previous page)' }) @IsOptional() @QueryInteger(INTEGER_RANGES.cursor) cursor?: number;
+  @ApiPropertyOptional({ description: 'Continue after this cursor (nextCursor of the previous page)' })
+  @IsOptional()
+  @QueryInteger(INTEGER_RANGES.cursor)
+  cursor?: number;
   @ApiPropertyOptional({ description: 'Page size (JSON only), default 100' }) @IsOptional() @QueryInteger(INTEGER_RANGES.pageSize) limit?: number;
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'jsonl'], description: 'csv and jsonl stream every matching row' }) @IsOptional() @IsIn(['json', 'csv', 'jsonl']) format?: 'json' | 'csv' | 'jsonl';
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'jsonl'], description: 'csv and jsonl stream every matching row' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'jsonl'])
+  format?: 'json' | 'csv' | 'jsonl';
   @ApiPropertyOptional() @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
 }
 

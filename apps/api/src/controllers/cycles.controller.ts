@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -26,7 +26,15 @@ import { Roles } from '../http/auth.js';
 import { Meta } from '../http/command-meta.js';
 import { FiscalYearParam } from '../http/int-params.js';
 import { ApiProblems, ETAG_HEADER, LOCATION_HEADER } from '../http/openapi.js';
-import { AssignSheetResultDto, CycleSummaryDto, CycleViewDto, NumericalGoalsResultDto, OpenCycleResultDto, PublishCycleResultDto, QualityReportDto } from '../http/responses.js';
+import {
+  AssignSheetResultDto,
+  CycleSummaryDto,
+  CycleViewDto,
+  NumericalGoalsResultDto,
+  OpenCycleResultDto,
+  PublishCycleResultDto,
+  QualityReportDto,
+} from '../http/responses.js';
 
 /** Validates and documents minPosition; ReadYourWritesInterceptor does the waiting. */
 class MinPositionDto {
@@ -36,7 +44,10 @@ class MinPositionDto {
 class CycleMomentDto extends MinPositionDto {
   @IsOptional() @QueryInteger(INTEGER_RANGES.version) version?: number;
   @ApiPropertyOptional({ description: 'The cycle as of this business time (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
-  @ApiPropertyOptional({ description: 'The cycle as the system knew it at this recorded time (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) knownAt?: string;
+  @ApiPropertyOptional({ description: 'The cycle as the system knew it at this recorded time (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  knownAt?: string;
 }
 
 @ApiTags('cycles')
@@ -71,7 +82,10 @@ export class CyclesController {
   }
 
   @Get(':fy')
-  @ApiOperation({ summary: 'The cycle: deadlines, editions and progress; now, at a version (?version), as of a business time (?asOf) or as known at a recorded time (?knownAt)' })
+  @ApiOperation({
+    summary:
+      'The cycle: deadlines, editions and progress; now, at a version (?version), as of a business time (?asOf) or as known at a recorded time (?knownAt)',
+  })
   @ApiOkResponse({ type: CycleViewDto })
   @ApiProblems(404)
   async get(@FiscalYearParam() fiscalYear: number, @Query() query: CycleMomentDto) {
@@ -94,12 +108,7 @@ export class CyclesController {
   @ApiOperation({ summary: "Assign a sheet to a department; last year's static data is carried forward" })
   @ApiCreatedResponse({ type: AssignSheetResultDto, headers: { ...LOCATION_HEADER, ...ETAG_HEADER } })
   @ApiProblems(404, 409)
-  async assign(
-    @FiscalYearParam() fiscalYear: number,
-    @Body() body: AssignSheetDto,
-    @Meta() meta: CommandMeta,
-    @Res({ passthrough: true }) res: Response,
-  ) {
+  async assign(@FiscalYearParam() fiscalYear: number, @Body() body: AssignSheetDto, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     const result = await this.commands.execute(new AssignSheetCommand({ fiscalYear, ...body }, meta));
     res.setHeader('Location', `/api/v1/sheets/${encodeURIComponent(result.sheetId)}`);
     if (result.version !== null) res.setHeader('ETag', `"${result.version}"`);

@@ -23,7 +23,9 @@ export class DepartmentsController {
   @ApiCreatedResponse({ type: DepartmentRegisteredDto })
   @ApiProblems(409)
   async register(@Body() body: RegisterDepartmentDto, @Meta() meta: CommandMeta) {
-    const result: CommandResult = await this.commands.execute(new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: body.name, slug: body.slug }, meta));
+    const result: CommandResult = await this.commands.execute(
+      new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: body.name, slug: body.slug }, meta),
+    );
     return { name: body.name.trim(), slug: body.slug, version: result.version, position: result.position, events: result.events };
   }
 

@@ -18,11 +18,16 @@ const DATA_FILES = DOCUMENT_NAMES.filter((name) => name !== 'report.html');
 
 const DOCUMENT_HEADERS = {
   ETag: { description: 'SHA-256 of the bytes as published', schema: { type: 'string' } },
-  'Cache-Control': { description: 'immutable on an edition\'s own address; no-cache on the latest', schema: { type: 'string' } },
+  'Cache-Control': { description: "immutable on an edition's own address; no-cache on the latest", schema: { type: 'string' } },
   'X-Kensho-Edition': { description: 'The edition served', schema: { type: 'integer', minimum: 1 } },
 };
 const TEXT = { schema: { type: 'string' } };
-const IF_NONE_MATCH = ApiHeader({ name: 'If-None-Match', required: false, description: 'The ETag already held: 304 when unchanged', schema: { type: 'string' } });
+const IF_NONE_MATCH = ApiHeader({
+  name: 'If-None-Match',
+  required: false,
+  description: 'The ETag already held: 304 when unchanged',
+  schema: { type: 'string' },
+});
 const REPORT = () =>
   applyDecorators(
     ApiOkResponse({ description: 'The printable report (Japanese HTML, no script)', headers: DOCUMENT_HEADERS, content: { 'text/html': TEXT } }),
@@ -36,7 +41,10 @@ const DATA = () =>
     ApiOkResponse({
       description: 'The open-data file as published',
       headers: DOCUMENT_HEADERS,
-      content: { 'text/csv': TEXT, 'application/json': { schema: { type: 'object', additionalProperties: true, description: 'The same columns and records as the CSV' } } },
+      content: {
+        'text/csv': TEXT,
+        'application/json': { schema: { type: 'object', additionalProperties: true, description: 'The same columns and records as the CSV' } },
+      },
     }),
     ApiNotModifiedResponse({ description: 'If-None-Match matched the ETag', headers: DOCUMENT_HEADERS }),
     IF_NONE_MATCH,

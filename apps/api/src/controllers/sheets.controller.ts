@@ -44,8 +44,17 @@ import { ApiProblems, ETAG_HEADER, INTEGRITY_HEADER } from '../http/openapi.js';
 import { SheetCommandResultDto, SheetDiffDto, SheetHistoryDto, SheetViewDto, VerifiedSheetViewDto } from '../http/responses.js';
 
 const IF_MATCH = (required: boolean) =>
-  ApiHeader({ name: 'If-Match', required, description: `The version (ETag) last read, e.g. "3"${required ? '' : '; without it the write applies to the current version'}`, schema: { type: 'string', pattern: '^(W/)?"?[0-9]+"?$' } });
-const WRITTEN = ApiOkResponse({ type: SheetCommandResultDto, headers: ETAG_HEADER, description: 'Applied (or already applied: duplicate); ETag = the new version' });
+  ApiHeader({
+    name: 'If-Match',
+    required,
+    description: `The version (ETag) last read, e.g. "3"${required ? '' : '; without it the write applies to the current version'}`,
+    schema: { type: 'string', pattern: '^(W/)?"?[0-9]+"?$' },
+  });
+const WRITTEN = ApiOkResponse({
+  type: SheetCommandResultDto,
+  headers: ETAG_HEADER,
+  description: 'Applied (or already applied: duplicate); ETag = the new version',
+});
 
 class DiffQueryDto {
   @IsOptional() @QueryInteger(INTEGER_RANGES.position) minPosition?: number;
@@ -97,7 +106,13 @@ export class SheetsController {
   @IF_MATCH(true)
   @WRITTEN
   @ApiProblems(403, 404, 409, 412, 428)
-  revise(@Param('id') id: string, @Body() body: SheetContentDto, @IfMatchVersion(true) version: number, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
+  revise(
+    @Param('id') id: string,
+    @Body() body: SheetContentDto,
+    @IfMatchVersion(true) version: number,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(res, new ReviseSheetContentCommand(id, { type: 'ReviseSheetContent', changes: toContentPatch(body) }, meta, version));
   }
 
@@ -108,7 +123,13 @@ export class SheetsController {
   @IF_MATCH(true)
   @WRITTEN
   @ApiProblems(403, 404, 409, 412, 428)
-  evaluate(@Param('id') id: string, @Body() body: DepartmentEvaluationDto, @IfMatchVersion(true) version: number, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
+  evaluate(
+    @Param('id') id: string,
+    @Body() body: DepartmentEvaluationDto,
+    @IfMatchVersion(true) version: number,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const evaluation = body as DepartmentEvaluationPatch;
     return this.run(res, new RecordDepartmentEvaluationCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, meta, version));
   }
@@ -132,7 +153,13 @@ export class SheetsController {
   @IF_MATCH(false)
   @WRITTEN
   @ApiProblems(403, 404, 409, 412)
-  returnSheet(@Param('id') id: string, @Body() body: ReturnSheetDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
+  returnSheet(
+    @Param('id') id: string,
+    @Body() body: ReturnSheetDto,
+    @IfMatchVersion() version: number | undefined,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(res, new ReturnSheetCommand(id, { type: 'ReturnSheet', comment: body.comment }, meta, version));
   }
 
@@ -143,7 +170,13 @@ export class SheetsController {
   @IF_MATCH(false)
   @WRITTEN
   @ApiProblems(403, 404, 409, 412)
-  approve(@Param('id') id: string, @Body() body: ApproveSheetDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
+  approve(
+    @Param('id') id: string,
+    @Body() body: ApproveSheetDto,
+    @IfMatchVersion() version: number | undefined,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(res, new ApproveSheetCommand(id, { type: 'ApproveSheet', comment: body.comment ?? null }, meta, version));
   }
 
@@ -154,8 +187,17 @@ export class SheetsController {
   @IF_MATCH(false)
   @WRITTEN
   @ApiProblems(403, 404, 409, 412)
-  opinion(@Param('id') id: string, @Body() body: CommitteeOpinionDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
-    return this.run(res, new RecordCommitteeOpinionCommand(id, { type: 'RecordCommitteeOpinion', opinion: body.opinion, rating: body.rating ?? null }, meta, version));
+  opinion(
+    @Param('id') id: string,
+    @Body() body: CommitteeOpinionDto,
+    @IfMatchVersion() version: number | undefined,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      res,
+      new RecordCommitteeOpinionCommand(id, { type: 'RecordCommitteeOpinion', opinion: body.opinion, rating: body.rating ?? null }, meta, version),
+    );
   }
 
   /** 市の対応 to the committee's opinion (企画課). */
@@ -165,7 +207,13 @@ export class SheetsController {
   @IF_MATCH(false)
   @WRITTEN
   @ApiProblems(403, 404, 409, 412)
-  cityResponse(@Param('id') id: string, @Body() body: CityResponseDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
+  cityResponse(
+    @Param('id') id: string,
+    @Body() body: CityResponseDto,
+    @IfMatchVersion() version: number | undefined,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return this.run(res, new RecordCityResponseCommand(id, { type: 'RecordCityResponse', response: body.response }, meta, version));
   }
 
@@ -177,8 +225,17 @@ export class SheetsController {
   @IF_MATCH(false)
   @WRITTEN
   @ApiProblems(403, 404, 409, 412)
-  correct(@Param('id') id: string, @Body() body: CorrectPublishedSheetDto, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
-    return this.run(res, new CorrectPublishedSheetCommand(id, { type: 'CorrectPublishedSheet', changes: toContentPatch(body.changes), reason: body.reason }, meta, version));
+  correct(
+    @Param('id') id: string,
+    @Body() body: CorrectPublishedSheetDto,
+    @IfMatchVersion() version: number | undefined,
+    @Meta() meta: CommandMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return this.run(
+      res,
+      new CorrectPublishedSheetCommand(id, { type: 'CorrectPublishedSheet', changes: toContentPatch(body.changes), reason: body.reason }, meta, version),
+    );
   }
 
   @Get(':id/history')
@@ -204,7 +261,10 @@ export class SheetsController {
       [query.from, query.to].map((version) => this.aggregates.load(SheetAggregate, sheetStreamId(id), { toRevision: version })),
     );
     if (!from!.state.exists || from!.version !== query.from || to!.version !== query.to) {
-      throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${id} has no version ${from!.version !== query.from ? query.from : query.to}`, { sheetId: id, ...query });
+      throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${id} has no version ${from!.version !== query.from ? query.from : query.to}`, {
+        sheetId: id,
+        ...query,
+      });
     }
     flagIntegrity(res, to!.integrity);
     return { sheetId: id, from: query.from, to: query.to, integrity: to!.integrity, changes: describeChanges(from!.state, to!.state) };

@@ -4,7 +4,7 @@ import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class
 import type { Request, Response } from 'express';
 import { KENSHO_CONFIG } from '@kensho/core';
 import { INTEGER_RANGES, type KenshoConfig } from '@kensho/platform';
-import { DomainError, assertProjectCode, POLICY_AREAS, QueryInteger, SHEET_STATUSES, type Actor } from '@kensho/review';
+import { assertProjectCode, POLICY_AREAS, QueryInteger, SHEET_STATUSES, type Actor } from '@kensho/review';
 import { budgetCsv, evaluationsCsv, kpisCsv, progressCsv, ViewQueries, yearOverYearCsv, type ViewFilter } from '@kensho/views';
 import { CurrentActor } from '../http/auth.js';
 import { FiscalYearParam } from '../http/int-params.js';
@@ -62,8 +62,19 @@ export class ViewsController {
 
   @Get(':fy/progress')
   @ApiOperation({ summary: 'Cycle progress: sheets per department and status, sheets past a deadline, departments yet to submit' })
-  @ApiOkResponse(json('ProgressView', 'byStatus, byDepartment[] (per status, notSubmitted, pastDeadline), pastDeadline[] (stage, deadline, completedAt, daysPast), departmentsNotSubmitted[].'))
-  async progress(@FiscalYearParam() fy: number, @Query() query: ProgressQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse(
+    json(
+      'ProgressView',
+      'byStatus, byDepartment[] (per status, notSubmitted, pastDeadline), pastDeadline[] (stage, deadline, completedAt, daysPast), departmentsNotSubmitted[].',
+    ),
+  )
+  async progress(
+    @FiscalYearParam() fy: number,
+    @Query() query: ProgressQueryDto,
+    @CurrentActor() viewer: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const view = await this.views.progress(fy, filterOf(query), viewer, query.today);
     return reply(req, res, query, view, progressCsv, `kensho-fy${fy}-progress.csv`);
   }
@@ -76,7 +87,13 @@ export class ViewsController {
       'numericalGoals[], strategyKpis[] (projects[], projectCount), planKpis[]; each with judgement {rate, proRatedExpectation, proRatedRate, basis, rating, pastTarget, approximate, reason}. Rates are ratios (1 = target met); thresholds from KPI_RATING_ON_TRACK / KPI_RATING_ROUGHLY. Numerical goals are filtered by policy area only.',
     ),
   )
-  async kpis(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async kpis(
+    @FiscalYearParam() fy: number,
+    @Query() query: ViewQueryDto,
+    @CurrentActor() viewer: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const view = await this.views.kpis(fy, filterOf(query), viewer, this.config.kpiRating);
     return reply(req, res, query, view, kpisCsv, `kensho-fy${fy}-kpis.csv`);
   }
@@ -84,24 +101,49 @@ export class ViewsController {
   @Get(':fy/budget')
   @ApiOperation({ summary: 'Budget execution (千円): per sheet, department, policy area and for the fiscal year' })
   @ApiOkResponse(
-    json('BudgetView', 'total, byDepartment[], byPolicyArea[], sheets[]: budget, settlement, executionRate (ratio), funding, fundingTotal, missingBudget, missingSettlement, overBudget. Empty cells are left out of totals, not counted as 0.'),
+    json(
+      'BudgetView',
+      'total, byDepartment[], byPolicyArea[], sheets[]: budget, settlement, executionRate (ratio), funding, fundingTotal, missingBudget, missingSettlement, overBudget. Empty cells are left out of totals, not counted as 0.',
+    ),
   )
-  async budget(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async budget(
+    @FiscalYearParam() fy: number,
+    @Query() query: ViewQueryDto,
+    @CurrentActor() viewer: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const view = await this.views.budget(fy, filterOf(query), viewer);
     return reply(req, res, query, view, budgetCsv, `kensho-fy${fy}-budget.csv`);
   }
 
   @Get(':fy/evaluations')
   @ApiOperation({ summary: 'Evaluation summary: per policy area, how many sheets chose each option of the three department choices' })
-  @ApiOkResponse(json('EvaluationsView', 'byPolicyArea[] and total: effectiveness, direction, strategyRevision option counts (unknown = no value), inferred (read from the written reason).'))
-  async evaluations(@FiscalYearParam() fy: number, @Query() query: ViewQueryDto, @CurrentActor() viewer: Actor, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse(
+    json(
+      'EvaluationsView',
+      'byPolicyArea[] and total: effectiveness, direction, strategyRevision option counts (unknown = no value), inferred (read from the written reason).',
+    ),
+  )
+  async evaluations(
+    @FiscalYearParam() fy: number,
+    @Query() query: ViewQueryDto,
+    @CurrentActor() viewer: Actor,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const view = await this.views.evaluations(fy, filterOf(query), viewer);
     return reply(req, res, query, view, evaluationsCsv, `kensho-fy${fy}-evaluations.csv`);
   }
 
   @Get(':fy/projects/:projectCode/year-over-year')
   @ApiOperation({ summary: "One project's sheets of every fiscal year up to :fy, side by side" })
-  @ApiOkResponse(json('YearOverYearView', 'years[]: one column per fiscal year (and department, for a split project) with finance, changes against the year before, choices and KPIs.'))
+  @ApiOkResponse(
+    json(
+      'YearOverYearView',
+      'years[]: one column per fiscal year (and department, for a split project) with finance, changes against the year before, choices and KPIs.',
+    ),
+  )
   async yearOverYear(
     @FiscalYearParam() fy: number,
     @Param('projectCode') projectCode: string,

@@ -32,7 +32,14 @@ export class AuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const challenge = { 'WWW-Authenticate': 'Bearer realm="kensho"' };
     if (!match) {
-      throw new HttpProblem(401, 'auth.missing_token', 'Authentication required', 'Send Authorization: Bearer <token> (issue one with: npm run -s cli -- tokens issue --role …)', {}, challenge);
+      throw new HttpProblem(
+        401,
+        'auth.missing_token',
+        'Authentication required',
+        'Send Authorization: Bearer <token> (issue one with: npm run -s cli -- tokens issue --role …)',
+        {},
+        challenge,
+      );
     }
     const principal = await this.tokens.authenticate(match[1]!);
     if (!principal) throw new HttpProblem(401, 'auth.invalid_token', 'Invalid token', 'The token is unknown or has been revoked', {}, challenge);

@@ -19,8 +19,7 @@ export interface BodyViolation {
   detail: string;
 }
 
-const at = (path: string, key: string | number): string =>
-  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+const at = (path: string, key: string | number): string => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
 
 /** The first violation found, or null. */
 export function findBodyViolation(body: unknown, maxDepth = MAX_JSON_DEPTH): BodyViolation | null {
@@ -52,8 +51,7 @@ export function findBodyViolation(body: unknown, maxDepth = MAX_JSON_DEPTH): Bod
 }
 
 /** The field named with its bad characters spelled as \uXXXX, so the answer itself stays printable. */
-const printable = (text: string): string =>
-  text.replace(new RegExp(UNSTORABLE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const printable = (text: string): string => text.replace(new RegExp(UNSTORABLE.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 function unstorable(raw: string): BodyViolation {
   const field = printable(raw);

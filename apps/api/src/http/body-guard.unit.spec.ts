@@ -2,7 +2,9 @@ import { findBodyViolation, MAX_JSON_DEPTH } from './body-guard.js';
 
 describe('findBodyViolation', () => {
   it('passes ordinary bodies, Japanese text and surrogate pairs included', () => {
-    expect(findBodyViolation({ summary: '市内での創業を支援する。𠮷野家', strategyKpis: [{ name: 'KPI', target: '50件' }], n: 1, ok: true, none: null })).toBeNull();
+    expect(
+      findBodyViolation({ summary: '市内での創業を支援する。𠮷野家', strategyKpis: [{ name: 'KPI', target: '50件' }], n: 1, ok: true, none: null }),
+    ).toBeNull();
     expect(findBodyViolation(undefined)).toBeNull();
     expect(findBodyViolation('plain')).toBeNull();
   });

@@ -54,7 +54,11 @@ function guardUrl(req: Request, res: Response, next: NextFunction): void {
     try {
       segments[`path[${index}]`] = decodeURIComponent(segment);
     } catch {
-      return refuse(res, { code: 'request.unstorable_text', field: `path[${index}]`, detail: 'The path is not valid percent-encoded UTF-8 (URLの形式が正しくありません)' });
+      return refuse(res, {
+        code: 'request.unstorable_text',
+        field: `path[${index}]`,
+        detail: 'The path is not valid percent-encoded UTF-8 (URLの形式が正しくありません)',
+      });
     }
   }
   const violation = findBodyViolation(segments) ?? findBodyViolation({ ...(req.query as Record<string, unknown>) });
@@ -63,6 +67,10 @@ function guardUrl(req: Request, res: Response, next: NextFunction): void {
 }
 
 function refuse(res: Response, violation: BodyViolation): void {
-  const title = { 'request.too_deep': 'Body nested too deeply', 'request.unstorable_text': 'Text that cannot be stored', 'request.forbidden_key': 'Forbidden key' }[violation.code];
+  const title = {
+    'request.too_deep': 'Body nested too deeply',
+    'request.unstorable_text': 'Text that cannot be stored',
+    'request.forbidden_key': 'Forbidden key',
+  }[violation.code];
   sendProblem(res, problem(400, violation.code, title, violation.detail, { field: violation.field }));
 }

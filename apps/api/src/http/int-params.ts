@@ -22,7 +22,11 @@ const documented =
   (target, key, index) => {
     IntegerParam({ name, range })(target, key, index);
     if (key === undefined) return;
-    ApiParam({ name, schema: { type: 'integer', minimum: range.min, maximum: range.max }, description })(target, key, Object.getOwnPropertyDescriptor(target, key)!);
+    ApiParam({ name, schema: { type: 'integer', minimum: range.min, maximum: range.max }, description })(
+      target,
+      key,
+      Object.getOwnPropertyDescriptor(target, key)!,
+    );
   };
 
 export const FiscalYearParam = (name = 'fy') => documented(name, INTEGER_RANGES.fiscalYear, 'Western fiscal year (2016 = 平成28年度)');

@@ -1,5 +1,16 @@
 import { applyDecorators, type INestApplication } from '@nestjs/common';
-import { ApiExtension, ApiProperty, ApiSchema, ApiPropertyOptional, ApiResponse, DocumentBuilder, SwaggerModule, getSchemaPath, type ApiResponseOptions, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  ApiExtension,
+  ApiProperty,
+  ApiSchema,
+  ApiPropertyOptional,
+  ApiResponse,
+  DocumentBuilder,
+  SwaggerModule,
+  getSchemaPath,
+  type ApiResponseOptions,
+  type OpenAPIObject,
+} from '@nestjs/swagger';
 type HeadersObject = NonNullable<OpenAPIObject['components']>['headers'] & {};
 import { ROLES, type TokenRole } from '@kensho/auth';
 
@@ -21,7 +32,10 @@ export class ProblemDto {
   @ApiProperty({ description: 'What went wrong, for a person (may carry Japanese)' }) detail!: string;
   @ApiPropertyOptional({ description: 'The request path' }) instance?: string;
   @ApiPropertyOptional({ type: [FieldProblemDto], description: 'Every invalid field (request.validation)' }) errors?: FieldProblemDto[];
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Domain facts about the error (domain errors)' }) details?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Domain facts about the error (domain errors)' }) details?: Record<
+    string,
+    unknown
+  >;
 }
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
@@ -59,7 +73,9 @@ export const ApiProblems = (...statuses: number[]) => applyDecorators(...statuse
 /** Which roles may call the operation: an `x-roles` extension, turned into a sentence of its description. */
 export const ApiRoles = (roles: readonly TokenRole[]) => ApiExtension('x-roles', [...roles]);
 
-export const ETAG_HEADER = { ETag: { description: 'The sheet’s version as an entity tag, e.g. "3"; send it back as If-Match', schema: { type: 'string', example: '"3"' } } };
+export const ETAG_HEADER = {
+  ETag: { description: 'The sheet’s version as an entity tag, e.g. "3"; send it back as If-Match', schema: { type: 'string', example: '"3"' } },
+};
 export const INTEGRITY_HEADER = {
   'Kensho-Integrity': {
     description: 'intact when the whole stream verified against its hash chain on this read; broken otherwise (the body says where)',
@@ -83,7 +99,12 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       )
       .setVersion('1')
       .addServer('/', 'This service')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque token', description: 'An opaque token issued by `kensho tokens issue` or POST /api/v1/admin/tokens' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque token',
+        description: 'An opaque token issued by `kensho tokens issue` or POST /api/v1/admin/tokens',
+      })
       .build(),
     { extraModels: [ProblemDto], operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` },
   );

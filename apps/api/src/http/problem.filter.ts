@@ -56,11 +56,17 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof StreamIntegrityError) {
       return [
-        problem(409, error.code, 'Stream integrity broken', `${error.message} (このシートの履歴がハッシュチェーンと一致しません。改ざんの疑いがあるため、監査で解決されるまで変更できません)`, {
-          streamId: error.streamId,
-          revision: error.revision,
-          problem: error.problem,
-        }),
+        problem(
+          409,
+          error.code,
+          'Stream integrity broken',
+          `${error.message} (このシートの履歴がハッシュチェーンと一致しません。改ざんの疑いがあるため、監査で解決されるまで変更できません)`,
+          {
+            streamId: error.streamId,
+            revision: error.revision,
+            problem: error.problem,
+          },
+        ),
         { 'Kensho-Integrity': 'broken' },
       ];
     }
@@ -75,7 +81,15 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (isUnstorableText(error)) {
       // The edge refuses such text (body-guard.ts); this catches any path that reaches the store without it.
-      return [problem(400, 'request.unstorable_text', 'Text that cannot be stored', 'The text contains characters that cannot be stored, such as NUL (保存できない文字が含まれています)'), {}];
+      return [
+        problem(
+          400,
+          'request.unstorable_text',
+          'Text that cannot be stored',
+          'The text contains characters that cannot be stored, such as NUL (保存できない文字が含まれています)',
+        ),
+        {},
+      ];
     }
     if (isDatabaseUnavailable(error)) {
       // Never a 500: the request was well-formed and may succeed when retried. A write is retried

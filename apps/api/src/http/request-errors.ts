@@ -33,11 +33,7 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 
 export function validationProblem(errors: ValidationError[]): HttpProblem {
   const fields = fieldProblems(errors);
-  return new HttpProblem(
-    400,
-    'request.validation',
-    'Invalid request',
-    fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | '),
-    { errors: fields },
-  );
+  return new HttpProblem(400, 'request.validation', 'Invalid request', fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | '), {
+    errors: fields,
+  });
 }

@@ -2,12 +2,28 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema, type ApiPropertyOptions } 
 import { ROLES, type IssuedToken, type TokenInfo, type TokenRole } from '@kensho/auth';
 import type { AuditRow, FieldChange, IntegrityReport } from '@kensho/audit';
 import { INTEGER_RANGES } from '@kensho/platform';
-import { CATEGORIES, DIRECTIONS, EFFECTIVENESS, KPI_STATUSES, POLICY_AREAS, SHEET_STATUSES, STRATEGY_REVISIONS, type CycleSummary, type CycleView, type SheetView } from '@kensho/review';
+import {
+  CATEGORIES,
+  DIRECTIONS,
+  EFFECTIVENESS,
+  KPI_STATUSES,
+  POLICY_AREAS,
+  SHEET_STATUSES,
+  STRATEGY_REVISIONS,
+  type CycleSummary,
+  type CycleView,
+  type SheetView,
+} from '@kensho/review';
 
 // What the controllers answer, as the OpenAPI document describes it. Classes that mirror a lib type
 // `implements` it, so a field added there and not here fails to compile.
 
-const int = (range: { min: number; max: number }, extra: Record<string, unknown> = {}) => ({ type: 'integer' as const, minimum: range.min, maximum: range.max, ...extra });
+const int = (range: { min: number; max: number }, extra: Record<string, unknown> = {}) => ({
+  type: 'integer' as const,
+  minimum: range.min,
+  maximum: range.max,
+  ...extra,
+});
 const POSITION = int(INTEGER_RANGES.position, { description: 'Position of the write in the global log: pass it as minPosition to read your own write' });
 const VERSION = int(INTEGER_RANGES.version, { description: 'Stream revision after the write (the ETag)' });
 const FISCAL_YEAR = int(INTEGER_RANGES.fiscalYear, { description: 'Western fiscal year (2016 = 平成28年度)' });
@@ -36,7 +52,8 @@ export class AssignSheetResultDto {
   @ApiProperty({ example: '2017.1-12.sangyoshinko', description: 'Derived: fiscal year, project code, department slug' }) id!: string;
   @ApiProperty({ ...VERSION, nullable: true }) version!: number | null;
   @ApiProperty(POSITION) position!: number;
-  @ApiProperty({ type: 'string', nullable: true, description: 'The sheet whose static data was carried forward', example: '2016.1-12.sangyoshinko' }) carriedFrom!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: 'The sheet whose static data was carried forward', example: '2016.1-12.sangyoshinko' })
+  carriedFrom!: string | null;
 }
 
 @ApiSchema({ name: 'NumericalGoalsResult' })
@@ -99,7 +116,9 @@ class StrategyKpiViewDto {
   @ApiProperty({ type: KpiValueDto }) actual!: KpiValueDto;
   @ApiProperty(NULLABLE_PERIOD) actualPeriod!: { from: number; to: number } | null;
   @ApiPropertyOptional() lowerIsBetter?: boolean;
-  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'The "( /n)" an imported source printed; never used as data' }) printedShare?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, description: 'The "( /n)" an imported source printed; never used as data' }) printedShare?:
+    | number
+    | null;
 }
 
 @ApiSchema({ name: 'PlanKpi' })
@@ -162,7 +181,11 @@ export class SheetViewDto implements Record<keyof SheetView, unknown> {
   @ApiProperty({ type: 'array', items: int(INTEGER_RANGES.edition) }) publishedEditions!: number[];
   @ApiProperty({
     type: 'array',
-    items: { type: 'object', required: ['reason', 'at', 'fields'], properties: { reason: { type: 'string' }, at: DATE_TIME, fields: { type: 'array', items: { type: 'string' } } } },
+    items: {
+      type: 'object',
+      required: ['reason', 'at', 'fields'],
+      properties: { reason: { type: 'string' }, at: DATE_TIME, fields: { type: 'array', items: { type: 'string' } } },
+    },
   })
   corrections!: unknown[];
   @ApiProperty({ type: 'string', nullable: true }) carriedFrom!: string | null;
@@ -184,13 +207,19 @@ export class CycleViewDto implements Record<keyof CycleView, unknown> {
   @ApiProperty(int(INTEGER_RANGES.version)) version!: number;
   @ApiProperty({
     type: 'object',
-    properties: Object.fromEntries(['departmentSubmission', 'planningReview', 'committee', 'publication'].map((k) => [k, { type: 'string', format: 'date', nullable: true }])),
+    properties: Object.fromEntries(
+      ['departmentSubmission', 'planningReview', 'committee', 'publication'].map((k) => [k, { type: 'string', format: 'date', nullable: true }]),
+    ),
   })
   deadlines!: unknown;
   @ApiProperty({ type: 'integer', minimum: 0 }) sheetCount!: number;
   @ApiProperty({
     type: 'array',
-    items: { type: 'object', required: ['edition', 'publishedAt', 'sheetCount'], properties: { edition: int(INTEGER_RANGES.edition), publishedAt: DATE_TIME, sheetCount: { type: 'integer', minimum: 0 } } },
+    items: {
+      type: 'object',
+      required: ['edition', 'publishedAt', 'sheetCount'],
+      properties: { edition: int(INTEGER_RANGES.edition), publishedAt: DATE_TIME, sheetCount: { type: 'integer', minimum: 0 } },
+    },
   })
   editions!: unknown[];
   @ApiProperty({
@@ -205,7 +234,9 @@ export class CycleViewDto implements Record<keyof CycleView, unknown> {
 const DEADLINES = {
   type: 'object' as const,
   description: 'ISO dates (YYYY-MM-DD); null when not set',
-  properties: Object.fromEntries(['departmentSubmission', 'planningReview', 'committee', 'publication'].map((k) => [k, { type: 'string', format: 'date', nullable: true }])),
+  properties: Object.fromEntries(
+    ['departmentSubmission', 'planningReview', 'committee', 'publication'].map((k) => [k, { type: 'string', format: 'date', nullable: true }]),
+  ),
 };
 
 @ApiSchema({ name: 'CycleSummary' })
@@ -240,7 +271,11 @@ export class QualityReportDto {
         department: { type: 'string' },
         findings: {
           type: 'array',
-          items: { type: 'object', required: ['kind', 'field', 'message'], properties: { kind: { type: 'string' }, field: { type: 'string' }, message: { type: 'string' }, values: ANY_OBJECT } },
+          items: {
+            type: 'object',
+            required: ['kind', 'field', 'message'],
+            properties: { kind: { type: 'string' }, field: { type: 'string' }, message: { type: 'string' }, values: ANY_OBJECT },
+          },
         },
       },
     },
@@ -279,7 +314,9 @@ export class AuditRowDto implements AuditRow {
 @ApiSchema({ name: 'AuditPage' })
 export class AuditPageDto {
   @ApiProperty({ type: [AuditRowDto] }) items!: AuditRowDto[];
-  @ApiProperty({ ...int(INTEGER_RANGES.cursor), nullable: true, description: 'Pass as cursor for the next page; null on the last page' }) nextCursor!: number | null;
+  @ApiProperty({ ...int(INTEGER_RANGES.cursor), nullable: true, description: 'Pass as cursor for the next page; null on the last page' }) nextCursor!:
+    | number
+    | null;
 }
 
 /** The whole stream verified against its hash chain on a read. */
@@ -313,7 +350,8 @@ export class SheetHistoryDto {
   @ApiProperty(int(INTEGER_RANGES.version)) version!: number;
   @ApiProperty(INTEGRITY) integrity!: unknown;
   @ApiProperty({ type: [AuditRowDto] }) events!: AuditRowDto[];
-  @ApiProperty({ type: [SheetPublicationDto], description: 'The editions that pin this sheet (publication is recorded on the cycle)' }) publications!: SheetPublicationDto[];
+  @ApiProperty({ type: [SheetPublicationDto], description: 'The editions that pin this sheet (publication is recorded on the cycle)' })
+  publications!: SheetPublicationDto[];
 }
 
 @ApiSchema({ name: 'SheetDiff' })
@@ -344,7 +382,9 @@ export class DepartmentDto {
 
 @ApiSchema({ name: 'DepartmentList' })
 export class DepartmentListDto {
-  @ApiProperty({ ...int(INTEGER_RANGES.version), nullable: true, description: 'The master stream version; null before any registration' }) version!: number | null;
+  @ApiProperty({ ...int(INTEGER_RANGES.version), nullable: true, description: 'The master stream version; null before any registration' }) version!:
+    | number
+    | null;
   @ApiProperty({ type: [DepartmentDto] }) departments!: DepartmentDto[];
 }
 
@@ -353,7 +393,9 @@ export class DepartmentRegisteredDto {
   @ApiProperty() name!: string;
   @ApiProperty() slug!: string;
   @ApiProperty({ ...int(INTEGER_RANGES.version), nullable: true }) version!: number | null;
-  @ApiProperty({ ...int(INTEGER_RANGES.position), nullable: true, description: 'Null when nothing was recorded (already registered)' }) position!: number | null;
+  @ApiProperty({ ...int(INTEGER_RANGES.position), nullable: true, description: 'Null when nothing was recorded (already registered)' }) position!:
+    | number
+    | null;
   @ApiProperty({ type: [String] }) events!: string[];
 }
 
@@ -367,10 +409,15 @@ export class IntegrityReportDto implements Record<keyof IntegrityReport, unknown
   @ApiProperty({
     type: 'array',
     description: 'The first broken link of each broken stream, in log order',
-    items: { type: 'object', required: ['streamId', 'revision', 'problem'], properties: { streamId: { type: 'string' }, revision: { type: 'integer' }, problem: { type: 'string' } } },
+    items: {
+      type: 'object',
+      required: ['streamId', 'revision', 'problem'],
+      properties: { streamId: { type: 'string' }, revision: { type: 'integer' }, problem: { type: 'string' } },
+    },
   })
   breaks!: unknown[];
-  @ApiProperty({ type: 'integer', minimum: 0, required: false, description: 'Open findings this verification found intact again and resolved' }) findingsResolved?: number;
+  @ApiProperty({ type: 'integer', minimum: 0, required: false, description: 'Open findings this verification found intact again and resolved' })
+  findingsResolved?: number;
 }
 
 @ApiSchema({ name: 'IssuedToken' })
@@ -395,7 +442,11 @@ export class TokenInfoDto implements TokenInfo {
 const CHECK = {
   type: 'object' as const,
   required: ['status', 'latencyMs'],
-  properties: { status: { type: 'string' as const, enum: ['ok', 'down'] }, latencyMs: { type: 'integer' as const, minimum: 0 }, error: { type: 'string' as const } },
+  properties: {
+    status: { type: 'string' as const, enum: ['ok', 'down'] },
+    latencyMs: { type: 'integer' as const, minimum: 0 },
+    error: { type: 'string' as const },
+  },
 };
 
 @ApiSchema({ name: 'Health' })
@@ -434,8 +485,10 @@ export class ProgressViewDto extends ViewHeaderDto {
 
 @ApiSchema({ name: 'KpisView' })
 export class KpisViewDto extends ViewHeaderDto {
-  @ApiProperty({ type: 'object', properties: { onTrack: { type: 'number' }, roughly: { type: 'number' } }, description: 'Rating thresholds (ratios)' }) thresholds!: unknown;
-  @ApiProperty(ROWS('数値目標 with judgement {rate, proRatedExpectation, proRatedRate, basis, rating, pastTarget, approximate, reason}')) numericalGoals!: unknown[];
+  @ApiProperty({ type: 'object', properties: { onTrack: { type: 'number' }, roughly: { type: 'number' } }, description: 'Rating thresholds (ratios)' })
+  thresholds!: unknown;
+  @ApiProperty(ROWS('数値目標 with judgement {rate, proRatedExpectation, proRatedRate, basis, rating, pastTarget, approximate, reason}'))
+  numericalGoals!: unknown[];
   @ApiProperty(ROWS('Strategy KPIs with the projects feeding each (projects[], projectCount) and judgement')) strategyKpis!: unknown[];
   @ApiProperty(ROWS('Plan KPIs with judgement')) planKpis!: unknown[];
   @ApiProperty({ ...ANY_OBJECT, description: 'Rating counts per kind of KPI' }) summary!: unknown;
@@ -460,5 +513,6 @@ export class EvaluationsViewDto extends ViewHeaderDto {
 export class YearOverYearViewDto extends ViewHeaderDto {
   @ApiProperty({ example: '1-12' }) projectCode!: string;
   @ApiProperty() projectName!: string;
-  @ApiProperty(ROWS('One column per fiscal year (and department, for a split project): finance, changes against the year before, choices, KPIs')) years!: unknown[];
+  @ApiProperty(ROWS('One column per fiscal year (and department, for a split project): finance, changes against the year before, choices, KPIs'))
+  years!: unknown[];
 }

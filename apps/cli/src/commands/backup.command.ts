@@ -44,7 +44,10 @@ export class BackupCommand extends CommandRunner {
 
   async run(_args: string[], options: BackupOptions): Promise<void> {
     if (refuseEventStoreDb(this.config)) return;
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     const path = resolve(options.out ?? `kensho-backup-${stamp}.jsonl.gz`);
     const started = Date.now();
     const result = await writeBackup(this.db, path, rowProgress('backing up'));
@@ -72,7 +75,7 @@ export class RestoreCommand extends CommandRunner {
   async run([file]: string[]): Promise<void> {
     if (refuseEventStoreDb(this.config)) return;
     const path = resolve(file!);
-    let restored;
+    let restored: Awaited<ReturnType<typeof restoreBackup>>;
     try {
       out.info(`checking ${path}…`);
       restored = await restoreBackup(this.db, path, rowProgress('restoring'));

@@ -55,7 +55,9 @@ export class ProjectionsRebuildCommand extends CommandRunner {
     // All of them in one pass over the log: each page is read once and fed to every projection.
     const result = await new ProjectionRebuilder(this.db, this.store).rebuildAll(pick(name), { total, progress: progressPrinter() });
     if (process.stderr.isTTY) process.stderr.write('\n');
-    out.result(`rebuilt ${result.projection}: ${result.events} events in ${result.seconds.toFixed(1)} s (${Math.round(result.events / Math.max(result.seconds, 0.001))} ev/s), swapped in`);
+    out.result(
+      `rebuilt ${result.projection}: ${result.events} events in ${result.seconds.toFixed(1)} s (${Math.round(result.events / Math.max(result.seconds, 0.001))} ev/s), swapped in`,
+    );
   }
 }
 
@@ -97,7 +99,11 @@ export class ProjectionsRunCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'projections', description: 'Projection status, rebuild and foreground run', subCommands: [ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsRunCommand] })
+@Command({
+  name: 'projections',
+  description: 'Projection status, rebuild and foreground run',
+  subCommands: [ProjectionsStatusCommand, ProjectionsRebuildCommand, ProjectionsRunCommand],
+})
 export class ProjectionsCommand extends CommandRunner {
   async run(): Promise<void> {
     out.fail('Use: projections status | projections rebuild [name] | projections run [--until-caught-up]');

@@ -24,7 +24,7 @@ export class PublicationExportCommand extends CommandRunner {
     if (!/^\d{4}$/.test(fiscalYear ?? '')) return out.fail(`fiscalYear must be a year such as 2016, got "${fiscalYear}"`);
     await this.projector.catchUp();
     const target = resolve(options.out ?? 'publication-export');
-    let files;
+    let files: Awaited<ReturnType<typeof publicationExport>>;
     try {
       files = await publicationExport(new PublicationQueries(this.db), Number(fiscalYear), options.edition);
     } catch (error) {

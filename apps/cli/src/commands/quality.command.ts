@@ -25,7 +25,9 @@ export class QualityCommand extends CommandRunner {
       out.result(`${sheet.projectCode} ${sheet.projectName} (${sheet.department}) [${sheet.sheetId}]`);
       for (const finding of sheet.findings) out.result(`  - ${finding.field.padEnd(28)} ${finding.kind.padEnd(26)} ${finding.message}`);
     }
-    const counts = Object.entries(report.countsByKind).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    const counts = Object.entries(report.countsByKind)
+      .map(([kind, n]) => `${kind} ${n}`)
+      .join(', ');
     out.result(`FY${report.fiscalYear}: ${report.sheetCount} sheets, ${report.findingCount} findings (${counts})`);
   }
 

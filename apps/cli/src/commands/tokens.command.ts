@@ -16,7 +16,9 @@ export class IssueTokenCommand extends CommandRunner {
 
   async run(_args: string[], options: IssueOptions): Promise<void> {
     const issued = await this.tokens.issue({ role: options.role, department: options.department, name: options.name });
-    out.info(`Issued ${issued.role} token ${issued.id} for "${issued.name}"${issued.department ? ` (${issued.department})` : ''}. It is shown once; store it now.`);
+    out.info(
+      `Issued ${issued.role} token ${issued.id} for "${issued.name}"${issued.department ? ` (${issued.department})` : ''}. It is shown once; store it now.`,
+    );
     out.result(issued.token);
   }
 

@@ -38,5 +38,15 @@ export interface CycleProgress {
   sheetCount: number;
   byStatus: Record<SheetStatus, number>;
   byDepartment: Array<{ department: string; sheetCount: number; byStatus: Record<SheetStatus, number>; notSubmitted: number; pastDeadline: number }>;
-  pastDeadline: Array<{ sheetId: string; projectCode: string; projectName: string; department: string; status: SheetStatus; stage: string; deadline: string; completedAt: string | null; daysPast: number }>;
+  pastDeadline: Array<{
+    sheetId: string;
+    projectCode: string;
+    projectName: string;
+    department: string;
+    status: SheetStatus;
+    stage: string;
+    deadline: string;
+    completedAt: string | null;
+    daysPast: number;
+  }>;
 }

@@ -49,7 +49,9 @@ export function DepartmentHome({ department }: { department: string }) {
   useScreenTitle('所管課ホーム', home.state !== 'loading');
   return (
     <>
-      <h1 id="screen-title" tabIndex={-1}>所管課ホーム（{department}）</h1>
+      <h1 id="screen-title" tabIndex={-1}>
+        所管課ホーム（{department}）
+      </h1>
       <Await loaded={home}>
         {(data) => {
           const returned = data.sheets.filter((s) => s.status === 'returned');

@@ -21,9 +21,7 @@ async function loadHome(): Promise<Home> {
   // Oldest submission first: the queue is worked in the order departments sent their sheets.
   const queue = submitted.sort((a, b) => (a.timeline.submittedAt ?? '').localeCompare(b.timeline.submittedAt ?? ''));
   const cycle = cycles[0] ?? null;
-  const progress = cycle
-    ? body<CycleProgress>(await api.GET('/api/v1/cycles/{fy}/progress', { params: { path: { fy: cycle.fiscalYear } } }))
-    : null;
+  const progress = cycle ? body<CycleProgress>(await api.GET('/api/v1/cycles/{fy}/progress', { params: { path: { fy: cycle.fiscalYear } } })) : null;
   return { queue, cycle, progress };
 }
 
@@ -32,7 +30,9 @@ export function PlanningHome() {
   useScreenTitle('企画課ホーム', home.state !== 'loading');
   return (
     <>
-      <h1 id="screen-title" tabIndex={-1}>企画課ホーム</h1>
+      <h1 id="screen-title" tabIndex={-1}>
+        企画課ホーム
+      </h1>
       <Await loaded={home}>
         {({ queue, cycle, progress }) => (
           <>
@@ -86,11 +86,17 @@ function Progress({ cycle, progress }: { cycle: Cycle; progress: CycleProgress }
         <thead>
           <tr>
             <th scope="col">所管課</th>
-            <th scope="col" className="num">シート数</th>
+            <th scope="col" className="num">
+              シート数
+            </th>
             {STATUSES.map((status) => (
-              <th scope="col" className="num" key={status}>{STATUS_LABELS[status]}</th>
+              <th scope="col" className="num" key={status}>
+                {STATUS_LABELS[status]}
+              </th>
             ))}
-            <th scope="col" className="num">期限超過</th>
+            <th scope="col" className="num">
+              期限超過
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -99,7 +105,9 @@ function Progress({ cycle, progress }: { cycle: Cycle; progress: CycleProgress }
               <th scope="row">{row.department}</th>
               <td className="num">{row.sheetCount}</td>
               {STATUSES.map((status) => (
-                <td className="num" key={status}>{row.byStatus[status]}</td>
+                <td className="num" key={status}>
+                  {row.byStatus[status]}
+                </td>
               ))}
               <td className="num">{row.pastDeadline > 0 ? <span className="overdue-text">{row.pastDeadline}件 超過</span> : '0'}</td>
             </tr>

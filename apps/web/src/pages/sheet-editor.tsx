@@ -111,7 +111,12 @@ interface ContentPatch {
   finance: { budget: number | null; settlement: number | null; funding: Funding };
 }
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; version: number; position: number } | { kind: 'conflict'; current: number | null } | { kind: 'failed'; message: string };
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; version: number; position: number }
+  | { kind: 'conflict'; current: number | null }
+  | { kind: 'failed'; message: string };
 
 function Editor({ sheet }: { sheet: Sheet }) {
   const [form, setForm] = useState<Form>(() => formOf(sheet));
@@ -143,7 +148,12 @@ function Editor({ sheet }: { sheet: Sheet }) {
       finance: {
         budget: value('budget'),
         settlement: value('settlement'),
-        funding: { nationalPrefectural: value('nationalPrefectural'), municipalBonds: value('municipalBonds'), other: value('other'), generalFund: value('generalFund') },
+        funding: {
+          nationalPrefectural: value('nationalPrefectural'),
+          municipalBonds: value('municipalBonds'),
+          other: value('other'),
+          generalFund: value('generalFund'),
+        },
       },
     };
     const result = await api.PATCH('/api/v1/sheets/{id}', {
@@ -218,7 +228,13 @@ function Editor({ sheet }: { sheet: Sheet }) {
         )}
       </fieldset>
       <Field id="implementation" label={L.implementation} hint="箇条書きは行頭に「・」を付けてください。">
-        <textarea id="implementation" rows={5} value={form.implementation} onChange={(e) => set({ implementation: e.target.value })} {...describedBy('implementation', true, null)} />
+        <textarea
+          id="implementation"
+          rows={5}
+          value={form.implementation}
+          onChange={(e) => set({ implementation: e.target.value })}
+          {...describedBy('implementation', true, null)}
+        />
       </Field>
       <Field id="effect" label={L.effect}>
         <textarea id="effect" rows={4} value={form.effect} onChange={(e) => set({ effect: e.target.value })} />

@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
 import { api, body } from '../api/client';
 import type { Sheet } from '../api/models';
-import { BASIS_NOTES, CHOICE_LABELS, FUNDING_LABELS, OPTION_LABELS, SHEET_LABELS as L, periodLabel, type ChoiceProvenance, type KpiValue, type RichText } from '../domain';
+import {
+  BASIS_NOTES,
+  CHOICE_LABELS,
+  FUNDING_LABELS,
+  OPTION_LABELS,
+  SHEET_LABELS as L,
+  periodLabel,
+  type ChoiceProvenance,
+  type KpiValue,
+  type RichText,
+} from '../domain';
 import { amount, jstDateTime } from '../format';
 import { Link, useScreenTitle } from '../router';
 import { Await, useLoad } from '../ui/load';
@@ -98,7 +108,11 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
           <tr>
             <th scope="row">{L.category}</th>
             <td>
-              <Choices options={['new', 'continuing', 'revised'] as const} chosen={sheet.category} provenance={sheet.category === null ? 'unknown' : 'stated'} />
+              <Choices
+                options={['new', 'continuing', 'revised'] as const}
+                chosen={sheet.category}
+                provenance={sheet.category === null ? 'unknown' : 'stated'}
+              />
             </td>
             <th scope="row">{L.implementingBody}</th>
             <td>
@@ -255,7 +269,11 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
           <tr>
             <th scope="row">{CHOICE_LABELS.direction}</th>
             <td>
-              <Choices options={['expand', 'improve', 'continue', 'discontinue', 'complete'] as const} chosen={evaluation.direction} provenance={evaluation.provenance?.direction} />
+              <Choices
+                options={['expand', 'improve', 'continue', 'discontinue', 'complete'] as const}
+                chosen={evaluation.direction}
+                provenance={evaluation.provenance?.direction}
+              />
             </td>
           </tr>
           <tr>

@@ -42,7 +42,9 @@ export function SignInPage() {
 
   return (
     <main id="main" tabIndex={-1}>
-      <h1 id="screen-title" tabIndex={-1}>Kensho 効果検証 サインイン</h1>
+      <h1 id="screen-title" tabIndex={-1}>
+        Kensho 効果検証 サインイン
+      </h1>
       <p className="notice">
         これは<strong>暫定のサインイン</strong>です。職員用のセッションによるサインインができるまで、発行されたアクセストークンを貼り付けて使います。
         トークンはこのタブを閉じると消えます。
@@ -67,7 +69,9 @@ export function SignInPage() {
         <h2>トークンでサインイン</h2>
         <div className="field">
           <label htmlFor="token">アクセストークン</label>
-          <p className="hint" id="token-hint">管理者から受け取ったトークンを貼り付けてください。</p>
+          <p className="hint" id="token-hint">
+            管理者から受け取ったトークンを貼り付けてください。
+          </p>
           <input
             id="token"
             name="token"
@@ -85,7 +89,9 @@ export function SignInPage() {
             </p>
           )}
         </div>
-        <button type="submit" className="button primary">サインイン</button>
+        <button type="submit" className="button primary">
+          サインイン
+        </button>
       </form>
     </main>
   );

@@ -15,6 +15,7 @@ export function useLoad<T>(load: () => Promise<T>, inputs: unknown[]): Loaded<T>
     return () => {
       current = false;
     };
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the inputs, as with useEffect itself; `load` is re-created each render by design
   }, inputs);
   return result;
 }
@@ -22,6 +23,11 @@ export function useLoad<T>(load: () => Promise<T>, inputs: unknown[]): Loaded<T>
 /** Loading and failure said in words, to screen readers too; the content once it is there. */
 export function Await<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
   if (loaded.state === 'loading') return <p role="status">読み込み中…</p>;
-  if (loaded.state === 'error') return <p role="alert" className="notice alert">読み込めませんでした：{loaded.message}</p>;
+  if (loaded.state === 'error')
+    return (
+      <p role="alert" className="notice alert">
+        読み込めませんでした：{loaded.message}
+      </p>
+    );
   return <>{children(loaded.data)}</>;
 }

@@ -129,9 +129,7 @@ export function eventStoreContract(name: string, create: () => Promise<ContractH
       it('lets concurrent retries of one command append exactly once', async () => {
         const stream = uniqueStream();
         const commandId = randomUUID();
-        const results = await Promise.all(
-          Array.from({ length: 6 }, () => store.appendToStream(stream, batch(stream, 2, { commandId }), 'any')),
-        );
+        const results = await Promise.all(Array.from({ length: 6 }, () => store.appendToStream(stream, batch(stream, 2, { commandId }), 'any')));
         expect(results.filter((r) => !r.duplicate).length).toBe(1);
         expect((await store.readStream(stream)).length).toBe(2);
       });

@@ -146,7 +146,8 @@ export class AppendBatcher {
     );
     const answers: AppendAnswer[] = [];
     for (const row of result.rows) answers[row.request - 1] = row;
-    if (answers.length !== requests.length || answers.includes(undefined as never)) throw new Error('es_append_many answered for fewer appends than it was given');
+    if (answers.length !== requests.length || answers.includes(undefined as never))
+      throw new Error('es_append_many answered for fewer appends than it was given');
     return answers;
   }
 }

@@ -40,7 +40,10 @@ describe('PostgreSQL global log: a slow transaction with a lower position', () =
   let database: TestDatabase;
   let store: PostgresEventStore;
   beforeAll(() => {
-    ({ database, stores: [store] } = shared);
+    ({
+      database,
+      stores: [store],
+    } = shared);
   });
 
   it('is not skipped by a reader that already saw a later, faster commit', async () => {
@@ -76,7 +79,10 @@ describe('PostgreSQL append: one statement, hashed onto a remembered head', () =
   let first: PostgresEventStore;
   let second: PostgresEventStore;
   beforeAll(() => {
-    ({ database, stores: [first, second] } = shared);
+    ({
+      database,
+      stores: [first, second],
+    } = shared);
   });
 
   it('keeps one unbroken chain when writers take turns on a stream each other moved', async () => {
@@ -120,7 +126,10 @@ describe('PostgreSQL append: concurrent appends share statements and commits (gr
   let database: TestDatabase;
   let store: PostgresEventStore;
   beforeAll(() => {
-    ({ database, stores: [store] } = shared);
+    ({
+      database,
+      stores: [store],
+    } = shared);
   });
 
   it('answers each append on its own when one statement carries successes, conflicts and retries', async () => {
@@ -158,7 +167,10 @@ describe('PostgreSQL append: one failing append in a group commit fails alone', 
   let database: TestDatabase;
   let store: PostgresEventStore;
   beforeAll(async () => {
-    ({ database, stores: [store] } = shared);
+    ({
+      database,
+      stores: [store],
+    } = shared);
     // The injected failure: any insert into a stream named poison-… raises, inside es_append_many.
     await database.db.query(`
       CREATE FUNCTION test_poison() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -215,7 +227,10 @@ describe('PostgreSQL append: one failing append in a group commit fails alone', 
       CREATE TRIGGER test_stall BEFORE INSERT ON es_events FOR EACH ROW EXECUTE FUNCTION test_stall();`);
     const events = batch('stall-1', 2);
     // Settled into a value at once: it fails while the test is still busy killing its connection.
-    const appending = store.appendToStream('stall-1', events, 'no_stream').then(() => null, (error: unknown) => error);
+    const appending = store.appendToStream('stall-1', events, 'no_stream').then(
+      () => null,
+      (error: unknown) => error,
+    );
     const admin = new Database(database.url, { max: 1 });
     try {
       for (let killed = 0; killed === 0; ) {

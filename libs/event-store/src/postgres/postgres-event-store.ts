@@ -134,7 +134,10 @@ export class PostgresEventStore extends EventStore {
     );
     if (found.rowCount === 0) return null;
     if (found.rowCount !== ids.length) {
-      throw new PartialDuplicateError(streamId, found.rows.map((r) => r.event_id));
+      throw new PartialDuplicateError(
+        streamId,
+        found.rows.map((r) => r.event_id),
+      );
     }
     const last = found.rows.reduce((a, b) => (a.global_position > b.global_position ? a : b));
     return { streamId, nextExpectedRevision: last.stream_revision, position: last.global_position, duplicate: true };
@@ -158,7 +161,12 @@ export class PostgresEventStore extends EventStore {
       sql += ` LIMIT $${values.length}`;
     }
     const events = (await this.db.queryArrays<EventRow>(sql, values)).map(toRecorded);
-    const whole = !backward && options.toRevision === undefined && options.maxCount === undefined && options.occurredUntil === undefined && options.recordedUntil === undefined;
+    const whole =
+      !backward &&
+      options.toRevision === undefined &&
+      options.maxCount === undefined &&
+      options.occurredUntil === undefined &&
+      options.recordedUntil === undefined;
     // A whole forward read ends at the head: the next append (a command after its load) can hash onto it at once.
     const last = events[events.length - 1];
     if (whole && last) this.rememberHead(streamId, last.revision, last.metadata.hash);
@@ -195,10 +203,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async checkpointOfPosition(position: number): Promise<LogCheckpoint | null> {
-    const result = await this.db.query<{ tx_text: string }>(
-      'SELECT tx_id::text AS tx_text FROM es_events WHERE global_position = $1',
-      [position],
-    );
+    const result = await this.db.query<{ tx_text: string }>('SELECT tx_id::text AS tx_text FROM es_events WHERE global_position = $1', [position]);
     const row = result.rows[0];
     return row ? `${row.tx_text}:${position}` : null;
   }

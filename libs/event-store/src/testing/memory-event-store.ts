@@ -69,7 +69,17 @@ export class MemoryEventStore extends EventStore {
       const hash = eventHash(previousHash, { streamId, revision, type: event.type, data, metadata });
       previousHash = hash;
       const position = this.log.length + 1 + index;
-      return { id: ids[index]!, streamId, revision, position, checkpoint: String(position), type: event.type, data, metadata: { ...metadata, hash }, recordedAt };
+      return {
+        id: ids[index]!,
+        streamId,
+        revision,
+        position,
+        checkpoint: String(position),
+        type: event.type,
+        data,
+        metadata: { ...metadata, hash },
+        recordedAt,
+      };
     });
     this.log.push(...recorded);
     this.streams.set(streamId, [...stream, ...recorded]);
@@ -85,7 +95,11 @@ export class MemoryEventStore extends EventStore {
     if (found.length === 0) return null;
     const elsewhere = found.find((e) => e.streamId !== streamId);
     if (elsewhere) throw new Error(`Stream ${streamId}: event id ${elsewhere.id} is already stored in ${elsewhere.streamId}`);
-    if (found.length !== ids.length) throw new PartialDuplicateError(streamId, found.map((e) => e.id));
+    if (found.length !== ids.length)
+      throw new PartialDuplicateError(
+        streamId,
+        found.map((e) => e.id),
+      );
     const last = found.reduce((a, b) => (a.position > b.position ? a : b));
     return { streamId, nextExpectedRevision: last.revision, position: last.position, duplicate: true };
   }
@@ -150,7 +164,11 @@ export class MemoryEventStore extends EventStore {
    * Test hook: rewrites a stored event in place without re-hashing it, as someone with write access
    * to the database could (`UPDATE es_events …`). Only the hash chain can tell.
    */
-  tamper(streamId: string, revision: number, change: (event: { type: string; data: Record<string, unknown> }) => { type: string; data: Record<string, unknown> }): void {
+  tamper(
+    streamId: string,
+    revision: number,
+    change: (event: { type: string; data: Record<string, unknown> }) => { type: string; data: Record<string, unknown> },
+  ): void {
     const stored = this.streams.get(streamId)?.[revision];
     if (!stored) throw new Error(`Stream ${streamId} has no revision ${revision}`);
     const changed = viaJson(change({ type: stored.type, data: viaJson(stored.data) }));

@@ -72,9 +72,7 @@ export function compareProjectCodes(a: string, b: string): number {
 
 /** Edition N as citizens will see it, from each pinned sheet's state at exactly its pinned version. */
 export function buildEditionSnapshot(input: SnapshotInput): EditionSnapshot {
-  const ordered = [...input.sheets].sort(
-    (a, b) => compareProjectCodes(a.state.projectCode, b.state.projectCode) || a.assignedPosition - b.assignedPosition,
-  );
+  const ordered = [...input.sheets].sort((a, b) => compareProjectCodes(a.state.projectCode, b.state.projectCode) || a.assignedPosition - b.assignedPosition);
   const sheets = ordered.map(toPublishedSheet);
   return {
     fiscalYear: input.cycle.fiscalYear,

@@ -49,7 +49,14 @@ describe('an edition snapshot', () => {
   });
 
   it('shows the public nothing of the internal review (return comments, warnings)', () => {
-    const snapshot = buildEditionSnapshot({ edition: 1, publishedAt: 'x', cycle, strategy: null, previous: null, sheets: [pinned('2016.1-01.kikaku', '1-01', '企画課', 1)] });
+    const snapshot = buildEditionSnapshot({
+      edition: 1,
+      publishedAt: 'x',
+      cycle,
+      strategy: null,
+      previous: null,
+      sheets: [pinned('2016.1-01.kikaku', '1-01', '企画課', 1)],
+    });
     expect(JSON.stringify(snapshot)).not.toContain('内部のコメント');
     expect(snapshot.sheets[0]).toMatchObject({ version: 6, headHash: 'h'.repeat(64) });
   });

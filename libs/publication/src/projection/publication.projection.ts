@@ -51,7 +51,14 @@ class SheetVersions {
     const last = this.pending[this.pending.length - 1];
     // The previous pending version of this sheet goes if it is neither published nor the latest.
     if (last && last.sheet_id === sheetId && !isPinnable(last.state as SheetState)) this.pending.pop();
-    this.pending.push({ sheet_id: sheetId, version: event.revision, fiscal_year: state.fiscalYear, head_hash: event.metadata.hash, assigned_position: assignedPosition, state });
+    this.pending.push({
+      sheet_id: sheetId,
+      version: event.revision,
+      fiscal_year: state.fiscalYear,
+      head_hash: event.metadata.hash,
+      assigned_position: assignedPosition,
+      state,
+    });
     this.heads.set(sheetId, { state, assignedPosition }, event);
   }
 
@@ -78,14 +85,14 @@ async function strategyOf(client: pg.PoolClient, cycle: CycleState): Promise<Str
      WHERE fiscal_year < $1 AND jsonb_typeof(state->'strategy') = 'object' ORDER BY fiscal_year DESC`,
     [cycle.fiscalYear],
   );
-  return strategyInForce(cycle.fiscalYear, null, earlier.rows.map((r) => r.strategy));
+  return strategyInForce(
+    cycle.fiscalYear,
+    null,
+    earlier.rows.map((r) => r.strategy),
+  );
 }
 
-async function recordEdition(
-  client: pg.PoolClient,
-  event: RecordedEvent,
-  cycle: CycleState,
-): Promise<void> {
+async function recordEdition(client: pg.PoolClient, event: RecordedEvent, cycle: CycleState): Promise<void> {
   const { edition, publishedAt, sheets: pins } = upcast(event).data as CyclePublished['data'];
   const fiscalYear = cycle.fiscalYear;
   const sheets: PinnedSheet[] = [];
@@ -100,10 +107,10 @@ async function recordEdition(
     if (found.head_hash !== pin.headHash) pinsVerified = false;
     sheets.push({ state: found.state, version: pin.version, headHash: pin.headHash, assignedPosition: found.assigned_position });
   }
-  const previousRow = await client.query<{ snapshot: EditionSnapshot }>(
-    'SELECT snapshot FROM pub_editions WHERE fiscal_year = $1 AND edition = $2',
-    [fiscalYear, edition - 1],
-  );
+  const previousRow = await client.query<{ snapshot: EditionSnapshot }>('SELECT snapshot FROM pub_editions WHERE fiscal_year = $1 AND edition = $2', [
+    fiscalYear,
+    edition - 1,
+  ]);
   const snapshot = buildEditionSnapshot({
     edition,
     publishedAt,
@@ -149,9 +156,15 @@ export const publicationProjection: Projection = {
     await versions.heads.prime(keysOf(events, 'sheet'));
     await cycles.prime(keysOf(events, 'cycle'));
     const writeCycles = () =>
-      writeRows(client, 'pub_cycles', ['fiscal_year', 'state'], cycles.changed().map(({ key, state }) => ({ fiscal_year: Number(key), state })), {
-        conflictKey: ['fiscal_year'],
-      });
+      writeRows(
+        client,
+        'pub_cycles',
+        ['fiscal_year', 'state'],
+        cycles.changed().map(({ key, state }) => ({ fiscal_year: Number(key), state })),
+        {
+          conflictKey: ['fiscal_year'],
+        },
+      );
     for (const event of events) {
       if (event.streamId.startsWith('sheet-')) versions.fold(event);
       else if (event.streamId.startsWith('cycle-')) {

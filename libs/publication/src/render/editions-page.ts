@@ -37,7 +37,8 @@ ${newestFirst.map((e) => {
   return html`<tr id="edition-${e.edition}"><td class="nowrap">第${e.edition}版${e.edition === latest ? raw('<br><span class="basis">最新</span>') : ''}</td><td class="nowrap">${jstDateTime(e.publishedAt)}</td><td class="nowrap">${e.sheetCount}シート</td><td>${
     e.corrections.length
       ? html`<ul class="bullets">${e.corrections.map(
-          (c) => html`<li>${c.projectCode} ${c.projectName}（${c.department}）：${c.fields.map(fieldLabel).join('、')}（${jstDate(c.at)}訂正）<br>理由：${lines(c.reason)}</li>`,
+          (c) =>
+            html`<li>${c.projectCode} ${c.projectName}（${c.department}）：${c.fields.map(fieldLabel).join('、')}（${jstDate(c.at)}訂正）<br>理由：${lines(c.reason)}</li>`,
         )}</ul>`
       : html`<span class="empty">${e.edition === 1 ? '初版' : 'なし'}</span>`
   }</td><td class="nowrap"><a href="${base}">報告書</a><br><a href="${base}/sheets.csv">事業CSV</a>・<a href="${base}/sheets.json">JSON</a><br><a href="${base}/kpis.csv">KPI CSV</a>・<a href="${base}/kpis.json">JSON</a></td></tr>`;

@@ -2,15 +2,7 @@ import { FUNDING_PARTS, POLICY_AREAS, richTextToPlain, type ChoiceProvenance, ty
 import type { EditionSnapshot, PublishedSheet } from '../edition/edition.types.js';
 import { fiscalYearEra } from './format.js';
 import { kpiShares, type KpiKind } from './kpi-shares.js';
-import {
-  areaNumber,
-  basisLabel,
-  CATEGORY_OPTIONS,
-  DIRECTION_OPTIONS,
-  EFFECTIVENESS_OPTIONS,
-  KPI_STATUS_LABEL,
-  STRATEGY_REVISION_OPTIONS,
-} from './labels.js';
+import { areaNumber, basisLabel, CATEGORY_OPTIONS, DIRECTION_OPTIONS, EFFECTIVENESS_OPTIONS, KPI_STATUS_LABEL, STRATEGY_REVISION_OPTIONS } from './labels.js';
 
 /**
  * Machine-readable tables (総務省「統計表における機械判読可能なデータの表記方法の統一ルール」):
@@ -88,7 +80,11 @@ function choiceColumns(
 
 const SHEET_COLUMNS: Column<SheetRow>[] = [
   ...identity<SheetRow>(),
-  ...POLICY_AREAS.map((code) => num<SheetRow>(`policyArea${code === 'プラス1' ? 'Plus1' : code}`, `施策区分 ${areaNumber(code)}（該当=1、非該当=0）`, (r) => flag(r.sheet.policyAreas.includes(code)))),
+  ...POLICY_AREAS.map((code) =>
+    num<SheetRow>(`policyArea${code === 'プラス1' ? 'Plus1' : code}`, `施策区分 ${areaNumber(code)}（該当=1、非該当=0）`, (r) =>
+      flag(r.sheet.policyAreas.includes(code)),
+    ),
+  ),
   text('category', '区分', (r) => labelOf(CATEGORY_OPTIONS, r.sheet.content.category, 'stated')),
   text('categoryBasis', '区分の根拠', (r) => basisLabel('stated', r.sheet.content.category !== null)),
   num('implementingBodyCity', '事業主体 室蘭市（該当=1、非該当=0）', (r) => flag(r.sheet.content.implementingBody.city)),
@@ -97,7 +93,9 @@ const SHEET_COLUMNS: Column<SheetRow>[] = [
   text('summary', '事業概要', (r) => richTextToPlain(r.sheet.content.summary) || null),
   num('budget', '予算（千円）', (r) => r.sheet.content.finance.budget),
   num('settlement', '決算（千円）', (r) => r.sheet.content.finance.settlement),
-  ...FUNDING_PARTS.map((part) => num<SheetRow>(`funding${part[0]!.toUpperCase()}${part.slice(1)}`, FUNDING_HEADERS[part], (r) => r.sheet.content.finance.funding[part])),
+  ...FUNDING_PARTS.map((part) =>
+    num<SheetRow>(`funding${part[0]!.toUpperCase()}${part.slice(1)}`, FUNDING_HEADERS[part], (r) => r.sheet.content.finance.funding[part]),
+  ),
   text('implementation', '実施内容', (r) => richTextToPlain(r.sheet.content.implementation) || null),
   text('effect', '事業効果', (r) => richTextToPlain(r.sheet.content.effect) || null),
   ...choiceColumns('effectiveness', '事業の評価', '事業の評価に対する意見・理由', EFFECTIVENESS_OPTIONS),
@@ -153,12 +151,28 @@ function kpiRows(snapshot: EditionSnapshot): KpiRow[] {
     const base = { edition: snapshot.edition, sheet };
     const fy = sheet.fiscalYear;
     sheet.content.strategyKpis.forEach((k, i) => {
-      const common = { ...base, kind: 'strategy' as const, index: i + 1, kpiId: k.kpiId ?? null, name: k.name, projects: share('strategy', k), lowerIsBetter: k.lowerIsBetter ?? false };
+      const common = {
+        ...base,
+        kind: 'strategy' as const,
+        index: i + 1,
+        kpiId: k.kpiId ?? null,
+        name: k.name,
+        projects: share('strategy', k),
+        lowerIsBetter: k.lowerIsBetter ?? false,
+      };
       rows.push({ ...common, valueType: '目標', from: k.targetPeriod?.from ?? null, to: k.targetPeriod?.to ?? null, value: k.target });
       rows.push({ ...common, valueType: '実績', from: k.actualPeriod?.from ?? null, to: k.actualPeriod?.to ?? null, value: k.actual });
     });
     sheet.content.planKpis.forEach((k, i) => {
-      const common = { ...base, kind: 'plan' as const, index: i + 1, kpiId: null, name: k.name, projects: share('plan', k), lowerIsBetter: k.lowerIsBetter ?? false };
+      const common = {
+        ...base,
+        kind: 'plan' as const,
+        index: i + 1,
+        kpiId: null,
+        name: k.name,
+        projects: share('plan', k),
+        lowerIsBetter: k.lowerIsBetter ?? false,
+      };
       rows.push({ ...common, valueType: '目標', from: fy, to: fy, value: k.targetThisYear });
       rows.push({ ...common, valueType: '目標', from: k.laterFiscalYear, to: k.laterFiscalYear, value: k.targetLaterYear });
       rows.push({ ...common, valueType: '実績', from: fy, to: fy, value: k.actualThisYear });

@@ -3,7 +3,6 @@ import { parseCsv } from '@kensho/testing';
 import { kpisTable, sheetsTable } from './open-data.js';
 import { toCsv, toJson } from './open-data-formats.js';
 
-
 describe('open data (CSV and JSON)', () => {
   const snap = snapshot();
   const csv = toCsv(sheetsTable(snap));
@@ -16,7 +15,13 @@ describe('open data (CSV and JSON)', () => {
     expect(rows).toHaveLength(1 + snap.sheets.length);
     expect(new Set(header).size).toBe(header.length);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
-    expect(csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).every((line) => line.startsWith('"') && line.endsWith('"'))).toBe(true);
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean)
+        .every((line) => line.startsWith('"') && line.endsWith('"')),
+    ).toBe(true);
   });
 
   it('puts units in the headers, plain numbers in the cells, and the era year in its own column', () => {
@@ -42,7 +47,12 @@ describe('open data (CSV and JSON)', () => {
   });
 
   it('writes no line break inside a cell', () => {
-    expect(csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)).toHaveLength(rows.length);
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean),
+    ).toHaveLength(rows.length);
     expect(csv).not.toMatch(/[^\r]\n/);
   });
 

@@ -57,9 +57,10 @@ function committeeByArea(snapshot: EditionSnapshot): SafeHtml {
 export function correctionsTable(snapshot: EditionSnapshot): SafeHtml {
   if (snapshot.corrections.length === 0) return html`<p>この版までに訂正はありません。</p>`;
   return html`<table class="grid corrections"><thead><tr><th>反映した版</th><th>訂正日</th><th>No</th><th>事業名（所管課）</th><th>訂正箇所</th><th>訂正理由</th></tr></thead><tbody>${snapshot.corrections.map(
-    (c) => html`<tr><td class="center">第${c.edition}版</td><td class="nowrap">${jstDate(c.at)}</td><td class="project-code">${c.projectCode}</td><td><a href="#sheet-${c.sheetId}">${c.projectName}</a>（${c.department}）</td><td>${c.fields
-      .map(fieldLabel)
-      .join('、')}</td><td>${lines(c.reason)}</td></tr>`,
+    (c) =>
+      html`<tr><td class="center">第${c.edition}版</td><td class="nowrap">${jstDate(c.at)}</td><td class="project-code">${c.projectCode}</td><td><a href="#sheet-${c.sheetId}">${c.projectName}</a>（${c.department}）</td><td>${c.fields
+        .map(fieldLabel)
+        .join('、')}</td><td>${lines(c.reason)}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -78,7 +78,18 @@ describe('the published report (HTML)', () => {
       snapshot({
         edition: 2,
         sheets: [corrected],
-        corrections: [{ sheetId: corrected.id, projectCode: '1-12', projectName: corrected.projectName, department: '産業振興課', reason: '決算額の誤記を訂正', at: '2017-11-01T01:00:00.000Z', fields: ['finance.settlement'], edition: 2 }],
+        corrections: [
+          {
+            sheetId: corrected.id,
+            projectCode: '1-12',
+            projectName: corrected.projectName,
+            department: '産業振興課',
+            reason: '決算額の誤記を訂正',
+            at: '2017-11-01T01:00:00.000Z',
+            fields: ['finance.settlement'],
+            edition: 2,
+          },
+        ],
       }),
     );
     const list = text(doc.slice(doc.indexOf('訂正一覧'), doc.indexOf('<main>')));

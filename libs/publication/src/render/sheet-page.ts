@@ -3,15 +3,7 @@ import type { EditionSnapshot, PublishedSheet, StrategyArea } from '../edition/e
 import { html, type SafeHtml } from './escape.js';
 import { amountLabel, fiscalYearBoth, jstDate } from './format.js';
 import type { KpiKind } from './kpi-shares.js';
-import {
-  areaHeading,
-  CATEGORY_OPTIONS,
-  DIRECTION_OPTIONS,
-  EFFECTIVENESS_OPTIONS,
-  fieldLabel,
-  STRATEGY_REVISION_OPTIONS,
-  UNKNOWN_NOTE,
-} from './labels.js';
+import { areaHeading, CATEGORY_OPTIONS, DIRECTION_OPTIONS, EFFECTIVENESS_OPTIONS, fieldLabel, STRATEGY_REVISION_OPTIONS, UNKNOWN_NOTE } from './labels.js';
 import { amountCell, choices, implementingBody, kpiValue, kpiWithPeriod, lines, richText } from './sheet-parts.js';
 
 export const sheetAnchor = (sheet: PublishedSheet): string => `sheet-${sheet.id}`;
@@ -30,15 +22,19 @@ function areaBlock(code: PolicyArea, ctx: SheetPageContext): SafeHtml {
   <colgroup><col class="c-label"><col><col class="c-value"><col class="c-value"></colgroup>
   <tr><th colspan="2" class="area-name">${areaHeading(code, ctx.snapshot.strategy)}</th><th>目標［対象年度］</th><th>実績［対象年度］</th></tr>
   ${goals.map(
-    (g, i) => html`<tr>${i === 0 ? html`<th rowspan="${goals.length}">数値目標</th>` : ''}<td>${g.measure}</td><td>${kpiWithPeriod(g.target, g.targetPeriod)}</td><td>${kpiWithPeriod(g.actual, g.actualPeriod)}</td></tr>`,
+    (g, i) =>
+      html`<tr>${i === 0 ? html`<th rowspan="${goals.length}">数値目標</th>` : ''}<td>${g.measure}</td><td>${kpiWithPeriod(g.target, g.targetPeriod)}</td><td>${kpiWithPeriod(g.actual, g.actualPeriod)}</td></tr>`,
   )}
-  ${directions.length
-    ? html`<tr><th>分類</th><td colspan="3"><ul class="tree">${directions.map(
-        (d) => html`<li><span class="direction">${d.name}</span><ul>${d.measures.map(
-          (m) => html`<li>${m.name}${m.subMeasures.length ? html`<ul>${m.subMeasures.map((s) => html`<li>${s}</li>`)}</ul>` : ''}</li>`,
-        )}</ul></li>`,
-      )}</ul></td></tr>`
-    : ''}
+  ${
+    directions.length
+      ? html`<tr><th>分類</th><td colspan="3"><ul class="tree">${directions.map(
+          (d) =>
+            html`<li><span class="direction">${d.name}</span><ul>${d.measures.map(
+              (m) => html`<li>${m.name}${m.subMeasures.length ? html`<ul>${m.subMeasures.map((s) => html`<li>${s}</li>`)}</ul>` : ''}</li>`,
+            )}</ul></li>`,
+        )}</ul></td></tr>`
+      : ''
+  }
 </table>`;
 }
 
@@ -69,19 +65,25 @@ function kpiBlock(sheet: PublishedSheet, ctx: SheetPageContext): SafeHtml {
   return html`<table class="kpi">
     <colgroup><col><col class="c-kpi"><col class="c-kpi"><col class="c-kpi"></colgroup>
     <tr><th class="kpi-title">${L.strategyKpis}</th><th colspan="2">目標［対象年度］</th><th>実績［対象年度］</th></tr>
-    ${strategyKpis.length
-      ? strategyKpis.map(
-          (k) => html`<tr><td>${k.name}${shareOf('strategy', k)}</td><td colspan="2">${kpiWithPeriod(k.target, k.targetPeriod)}</td><td>${kpiWithPeriod(k.actual, k.actualPeriod)}</td></tr>`,
-        )
-      : html`<tr><td class="empty">－</td><td colspan="2" class="empty">－</td><td class="empty">－</td></tr>`}
+    ${
+      strategyKpis.length
+        ? strategyKpis.map(
+            (k) =>
+              html`<tr><td>${k.name}${shareOf('strategy', k)}</td><td colspan="2">${kpiWithPeriod(k.target, k.targetPeriod)}</td><td>${kpiWithPeriod(k.actual, k.actualPeriod)}</td></tr>`,
+          )
+        : html`<tr><td class="empty">－</td><td colspan="2" class="empty">－</td><td class="empty">－</td></tr>`
+    }
     <tr><th class="kpi-title">${L.planKpis}</th><th>${fy}目標値</th><th>${later.header}</th><th>${fy}実績</th></tr>
-    ${planKpis.length
-      ? planKpis.map(
-          (k) => html`<tr><td>${k.name}${shareOf('plan', k)}</td><td>${kpiValue(k.targetThisYear)}</td><td>${kpiValue(k.targetLaterYear)}${
-            later.perCell && k.laterFiscalYear !== null ? html`<span class="period">［${fiscalYearBoth(k.laterFiscalYear)}］</span>` : ''
-          }</td><td>${kpiValue(k.actualThisYear)}</td></tr>`,
-        )
-      : dashRow(4)}
+    ${
+      planKpis.length
+        ? planKpis.map(
+            (k) =>
+              html`<tr><td>${k.name}${shareOf('plan', k)}</td><td>${kpiValue(k.targetThisYear)}</td><td>${kpiValue(k.targetLaterYear)}${
+                later.perCell && k.laterFiscalYear !== null ? html`<span class="period">［${fiscalYearBoth(k.laterFiscalYear)}］</span>` : ''
+              }</td><td>${kpiValue(k.actualThisYear)}</td></tr>`,
+          )
+        : dashRow(4)
+    }
   </table>`;
 }
 
@@ -114,7 +116,8 @@ function correctionsBlock(sheet: PublishedSheet, ctx: SheetPageContext): SafeHtm
   const mine = ctx.snapshot.corrections.filter((c) => c.sheetId === sheet.id);
   if (mine.length === 0) return html``;
   return html`<section class="sheet-corrections" aria-label="訂正"><h3 class="band">訂正</h3><ul>${mine.map(
-    (c) => html`<li><span class="when">${jstDate(c.at)}訂正（第${c.edition}版で反映）</span>訂正箇所：${c.fields.map(fieldLabel).join('、')}<br>理由：${lines(c.reason)}</li>`,
+    (c) =>
+      html`<li><span class="when">${jstDate(c.at)}訂正（第${c.edition}版で反映）</span>訂正箇所：${c.fields.map(fieldLabel).join('、')}<br>理由：${lines(c.reason)}</li>`,
   )}</ul></section>`;
 }
 

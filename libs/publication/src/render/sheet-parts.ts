@@ -11,9 +11,7 @@ export function lines(text: string): SafeHtml {
 export function richText(value: RichText | null, empty = '－'): SafeHtml {
   if (!value || value.length === 0) return html`<p class="empty">${empty}</p>`;
   return html`${value.map((block) =>
-    block.kind === 'paragraph'
-      ? html`<p>${lines(block.text)}</p>`
-      : html`<ul class="bullets">${block.items.map((item) => html`<li>${lines(item)}</li>`)}</ul>`,
+    block.kind === 'paragraph' ? html`<p>${lines(block.text)}</p>` : html`<ul class="bullets">${block.items.map((item) => html`<li>${lines(item)}</li>`)}</ul>`,
   )}`;
 }
 
@@ -35,7 +33,9 @@ export function choices<T extends string>(
   layout: 'stacked' | 'inline' = 'stacked',
 ): SafeHtml {
   const unknown = value === null || provenance === 'unknown';
-  const items = options.map(([key, label]) => option(label, !unknown && key === value, !unknown && key === value && provenance === 'inferred' ? INFERRED_NOTE : null));
+  const items = options.map(([key, label]) =>
+    option(label, !unknown && key === value, !unknown && key === value && provenance === 'inferred' ? INFERRED_NOTE : null),
+  );
   return html`<ul class="choices ${layout}">${items}</ul>${unknown ? html`<p class="basis-note">※${UNKNOWN_NOTE}</p>` : ''}`;
 }
 

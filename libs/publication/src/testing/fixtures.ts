@@ -78,7 +78,11 @@ export const importedSheet = (): PublishedSheet =>
     projectName: '移住推進事業',
     department: '企画課',
     policyAreas: ['1', 'プラス1'],
-    content: content({ category: null, implementingBody: { city: null, other: '室蘭工業大学' }, finance: { budget: null, settlement: null, funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: null } } }),
+    content: content({
+      category: null,
+      implementingBody: { city: null, other: '室蘭工業大学' },
+      finance: { budget: null, settlement: null, funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: null } },
+    }),
     evaluation: {
       effectiveness: null,
       effectivenessReason: '移住には結びつかなかったが、期待できる。',

@@ -24,7 +24,16 @@ const added = (stream: string, n: number): NewEvent => {
     id: eventIdFor(commandId, stream, 0),
     type: 'Added',
     data: { n },
-    metadata: { actorId: 'test', role: 'system', department: null, commandId, correlationId: commandId, causationId: commandId, occurredAt: '2017-05-01T00:00:00.000Z', schemaVersion: 1 },
+    metadata: {
+      actorId: 'test',
+      role: 'system',
+      department: null,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      occurredAt: '2017-05-01T00:00:00.000Z',
+      schemaVersion: 1,
+    },
   };
 };
 

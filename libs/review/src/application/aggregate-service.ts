@@ -136,7 +136,13 @@ export class AggregateService {
    * Decides without appending: throws what execute would refuse with, and accepts a command this
    * stream already ran. For commands that must be accepted on several streams before any is written.
    */
-  async dryRun<S, C>(definition: AggregateDefinition<S, C>, streamId: string, command: CommandFor<S, C>, meta: CommandMeta, options: ExecuteOptions<S> = {}): Promise<void> {
+  async dryRun<S, C>(
+    definition: AggregateDefinition<S, C>,
+    streamId: string,
+    command: CommandFor<S, C>,
+    meta: CommandMeta,
+    options: ExecuteOptions<S> = {},
+  ): Promise<void> {
     await this.decideOnce(definition, streamId, command, meta, options, meta.occurredAt ?? this.clock.now().toISOString());
   }
 

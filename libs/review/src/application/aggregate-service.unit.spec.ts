@@ -27,7 +27,16 @@ const added = (stream: string, n: number): NewEvent => {
     id: eventIdFor(commandId, stream, 0),
     type: 'Added',
     data: { n },
-    metadata: { actorId: 'test', role: 'system', department: null, commandId, correlationId: commandId, causationId: commandId, occurredAt: '2017-05-01T00:00:00.000Z', schemaVersion: 1 },
+    metadata: {
+      actorId: 'test',
+      role: 'system',
+      department: null,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+      occurredAt: '2017-05-01T00:00:00.000Z',
+      schemaVersion: 1,
+    },
   };
 };
 
@@ -152,11 +161,23 @@ describe('AggregateService.execute: metadata, versions, retries and twins', () =
   it('appends the decided events with ids derived from the command and metadata from its actor and the clock', async () => {
     const aggregates = new AggregateService(store, new FixedClock(new Date('2017-06-01T00:00:00.000Z')));
     const id = '20000000-0000-4000-8000-000000000001';
-    const result = await aggregates.execute(Capped, 'capped-m', { add: 1, limit: 9 }, { ...meta(id), actor: { id: 'u1', name: '室蘭 太郎', role: 'planning', department: '企画課' } });
+    const result = await aggregates.execute(
+      Capped,
+      'capped-m',
+      { add: 1, limit: 9 },
+      { ...meta(id), actor: { id: 'u1', name: '室蘭 太郎', role: 'planning', department: '企画課' } },
+    );
     expect(result).toEqual({ streamId: 'capped-m', version: 0, position: 1, events: ['CommitteeMeetingRecorded'], duplicate: false });
     const [event] = await store.readStream('capped-m');
     expect(event!.id).toBe(eventIdFor(id, 'capped-m', 0));
-    expect(event!.metadata).toMatchObject({ actorId: 'u1', actorName: '室蘭 太郎', role: 'planning', department: '企画課', commandId: id, occurredAt: '2017-06-01T00:00:00.000Z' });
+    expect(event!.metadata).toMatchObject({
+      actorId: 'u1',
+      actorName: '室蘭 太郎',
+      role: 'planning',
+      department: '企画課',
+      commandId: id,
+      occurredAt: '2017-06-01T00:00:00.000Z',
+    });
     expect(event!.metadata).not.toHaveProperty('imported');
   });
 
@@ -181,13 +202,18 @@ describe('AggregateService.execute: metadata, versions, retries and twins', () =
     expect(error).toBeInstanceOf(VersionConflictError);
     expect(error).toMatchObject({ streamId: 'capped-v', expectedVersion: 5, currentVersion: 0 });
     // The first command retried, whatever If-Match it carries: its first result, not a conflict.
-    await expect(aggregates.execute(Capped, 'capped-v', { add: 1, limit: 9 }, meta(id), { expectedVersion: 7 })).resolves.toMatchObject({ duplicate: true, version: 0 });
+    await expect(aggregates.execute(Capped, 'capped-v', { add: 1, limit: 9 }, meta(id), { expectedVersion: 7 })).resolves.toMatchObject({
+      duplicate: true,
+      version: 0,
+    });
   });
 
   it('gives up with a version conflict after losing the race on every attempt', async () => {
     const aggregates = new AggregateService(store, new SystemClock());
     const append = jest.spyOn(store, 'appendToStream').mockRejectedValue(new WrongExpectedRevisionError('capped-x', 'no_stream', 0));
-    await expect(aggregates.execute(Capped, 'capped-x', { add: 1, limit: 9 }, meta('20000000-0000-4000-8000-000000000006'))).rejects.toBeInstanceOf(VersionConflictError);
+    await expect(aggregates.execute(Capped, 'capped-x', { add: 1, limit: 9 }, meta('20000000-0000-4000-8000-000000000006'))).rejects.toBeInstanceOf(
+      VersionConflictError,
+    );
     expect(append).toHaveBeenCalledTimes(4);
   });
 
@@ -208,7 +234,9 @@ describe('AggregateService.execute: metadata, versions, retries and twins', () =
     const aggregates = new AggregateService(store, new SystemClock());
     await aggregates.execute(Capped, 'capped-i', { add: 1, limit: 9 }, meta('20000000-0000-4000-8000-000000000008'));
     store.tamper('capped-i', 0, (event) => ({ ...event, data: { n: 5 } }));
-    await expect(aggregates.execute(Capped, 'capped-i', { add: 1, limit: 9 }, meta('20000000-0000-4000-8000-000000000009'))).rejects.toBeInstanceOf(StreamIntegrityError);
+    await expect(aggregates.execute(Capped, 'capped-i', { add: 1, limit: 9 }, meta('20000000-0000-4000-8000-000000000009'))).rejects.toBeInstanceOf(
+      StreamIntegrityError,
+    );
     expect(await store.streamRevision('capped-i')).toBe(0);
   });
 });

@@ -81,9 +81,15 @@ export class IntegrityFindings {
   }
 
   async list(): Promise<IntegrityFinding[]> {
-    const result = await this.db.query<{ id: string; stream_id: string; revision: number; problem: string; detected_at: Date; detected_by: string; resolved_at: Date | null }>(
-      'SELECT * FROM integrity_findings ORDER BY id',
-    );
+    const result = await this.db.query<{
+      id: string;
+      stream_id: string;
+      revision: number;
+      problem: string;
+      detected_at: Date;
+      detected_by: string;
+      resolved_at: Date | null;
+    }>('SELECT * FROM integrity_findings ORDER BY id');
     return result.rows.map((r) => ({
       id: Number(r.id),
       streamId: r.stream_id,

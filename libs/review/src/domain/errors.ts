@@ -18,14 +18,10 @@ export const isDomainError = (error: unknown): error is DomainError => error ins
 export const forbidden = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
   new DomainError(code, 'forbidden', message, details);
 
-export const notFound = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
-  new DomainError(code, 'not_found', message, details);
+export const notFound = (code: string, message: string, details?: Record<string, unknown>): DomainError => new DomainError(code, 'not_found', message, details);
 
-export const conflict = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
-  new DomainError(code, 'conflict', message, details);
+export const conflict = (code: string, message: string, details?: Record<string, unknown>): DomainError => new DomainError(code, 'conflict', message, details);
 
-export const ruleViolation = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
-  new DomainError(code, 'rule', message, details);
+export const ruleViolation = (code: string, message: string, details?: Record<string, unknown>): DomainError => new DomainError(code, 'rule', message, details);
 
-export const invalid = (code: string, message: string, details?: Record<string, unknown>): DomainError =>
-  new DomainError(code, 'validation', message, details);
+export const invalid = (code: string, message: string, details?: Record<string, unknown>): DomainError => new DomainError(code, 'validation', message, details);

@@ -18,7 +18,19 @@ export type { RichText, RichTextBlock } from './values/rich-text.js';
 export { isBlankRichText, richTextToPlain, toRichText } from './values/rich-text.js';
 export type { Department } from './values/departments.js';
 export { DEPARTMENT_SLUG, departmentName, DEPARTMENTS, departmentSlug, sameDepartment } from './values/departments.js';
-export { assertProjectCode, cycleStreamId, departmentOf, fiscalYearOfStream, isProjectCode, parseSheetId, parseStreamId, PROJECT_CODE_FORM, sheetIdFor, sheetStreamId, type StreamName } from './values/ids.js';
+export {
+  assertProjectCode,
+  cycleStreamId,
+  departmentOf,
+  fiscalYearOfStream,
+  isProjectCode,
+  parseSheetId,
+  parseStreamId,
+  PROJECT_CODE_FORM,
+  sheetIdFor,
+  sheetStreamId,
+  type StreamName,
+} from './values/ids.js';
 export type { PolicyArea } from './values/policy-area.js';
 export { isPolicyArea, POLICY_AREAS } from './values/policy-area.js';
 export { isIsoDate } from './values/dates.js';

@@ -28,7 +28,9 @@ describe('one fiscal year through the barrel', () => {
       cycle = events.reduce(evolveCycle, cycle);
     };
     applyCycle(decideCycle({ type: 'OpenCycle', fiscalYear: 2016, title: 'FY2016', deadlines: {} }, cycle, at(planning, '2017-04-01T09:00:00+09:00')));
-    applyCycle(decideCycle({ type: 'AddSheetToCycle', sheetId, projectCode: '1-02', department: '産業振興課' }, cycle, at(planning, '2017-04-02T09:00:00+09:00')));
+    applyCycle(
+      decideCycle({ type: 'AddSheetToCycle', sheetId, projectCode: '1-02', department: '産業振興課' }, cycle, at(planning, '2017-04-02T09:00:00+09:00')),
+    );
 
     // when the sheet goes through its lifecycle
     let sheet: SheetState = initialSheetState;
@@ -40,7 +42,19 @@ describe('one fiscal year through the barrel', () => {
     };
     const target = parseKpiCell('50人 [平成27~31年度]');
     const actual = parseKpiCell('8人 [平成27~28年度]');
-    run({ type: 'AssignSheet', sheetId, fiscalYear: 2016, projectCode: '1-02', projectName: 'UIJターン適職フェア事業', department: '産業振興課', policyAreas: ['1'] }, planning, '2017-04-02T10:00:00+09:00');
+    run(
+      {
+        type: 'AssignSheet',
+        sheetId,
+        fiscalYear: 2016,
+        projectCode: '1-02',
+        projectName: 'UIJターン適職フェア事業',
+        department: '産業振興課',
+        policyAreas: ['1'],
+      },
+      planning,
+      '2017-04-02T10:00:00+09:00',
+    );
     run(
       {
         type: 'ReviseSheetContent',
@@ -51,7 +65,9 @@ describe('one fiscal year through the barrel', () => {
           finance: { budget: 6249, settlement: 6221, funding: { nationalPrefectural: 2500, generalFund: 3721 } },
           implementation: toRichText('来場者は76名、就職に繋がったのは5名'),
           effect: toRichText('企業PR・人材確保の機会を創出した'),
-          strategyKpis: [{ name: 'UIJターン促進による新規就業者数', target: target.value, targetPeriod: target.period, actual: actual.value, actualPeriod: actual.period }],
+          strategyKpis: [
+            { name: 'UIJターン促進による新規就業者数', target: target.value, targetPeriod: target.period, actual: actual.value, actualPeriod: actual.period },
+          ],
         },
       },
       department,
@@ -84,13 +100,7 @@ describe('one fiscal year through the barrel', () => {
     sheet = withPublications(sheet, history.length - 1, cycle.editions);
 
     // then the events tell the story and both states agree
-    expect(history.map((e) => e.type)).toEqual([
-      'SheetAssigned',
-      'SheetContentRevised',
-      'DepartmentEvaluationRecorded',
-      'SheetSubmitted',
-      'SheetApproved',
-    ]);
+    expect(history.map((e) => e.type)).toEqual(['SheetAssigned', 'SheetContentRevised', 'DepartmentEvaluationRecorded', 'SheetSubmitted', 'SheetApproved']);
     expect(publication).toEqual([
       { type: 'CyclePublished', data: { edition: 1, publishedAt: '2017-10-01T10:00:00+09:00', sheets: [{ sheetId, version: 4, headHash: 'h' }] } },
     ]);

@@ -18,7 +18,12 @@ describe('text limits, in the domain (the API, the CLI and the seed all pass her
   it('a rich text field holds at most 4,000 characters in all', () => {
     expect(() => normalizeContentPatch({ summary: [{ kind: 'paragraph', text: 'あ'.repeat(LIMITS.richTextChars) }] })).not.toThrow();
     const error = refusal(() =>
-      normalizeContentPatch({ effect: [{ kind: 'paragraph', text: 'あ'.repeat(3_000) }, { kind: 'list', items: ['い'.repeat(1_001)] }] }),
+      normalizeContentPatch({
+        effect: [
+          { kind: 'paragraph', text: 'あ'.repeat(3_000) },
+          { kind: 'list', items: ['い'.repeat(1_001)] },
+        ],
+      }),
     );
     expect(error).toMatchObject({ code: 'value.too_long', kind: 'validation', details: { field: 'effect' } });
     expect(refusal(() => normalizeContentPatch({ summary: 'x'.repeat(1_000_000) })).details).toMatchObject({ field: 'summary' });
@@ -26,7 +31,10 @@ describe('text limits, in the domain (the API, the CLI and the seed all pass her
 
   it('a rich text field holds at most 200 blocks, and a list at most 200 items', () => {
     const blocks = Array.from({ length: LIMITS.richTextBlocks + 1 }, () => ({ kind: 'paragraph', text: 'a' }));
-    expect(refusal(() => normalizeContentPatch({ implementation: blocks }))).toMatchObject({ code: 'value.too_many_items', details: { field: 'implementation' } });
+    expect(refusal(() => normalizeContentPatch({ implementation: blocks }))).toMatchObject({
+      code: 'value.too_many_items',
+      details: { field: 'implementation' },
+    });
     const items = Array.from({ length: 100_000 }, () => 'a');
     expect(refusal(() => normalizeContentPatch({ implementation: [{ kind: 'list', items }] }))).toMatchObject({
       code: 'value.too_many_items',
@@ -35,11 +43,24 @@ describe('text limits, in the domain (the API, the CLI and the seed all pass her
   });
 
   it('KPI names and printed values, KPI rows and the other body have limits', () => {
-    const kpi = { name: 'n'.repeat(LIMITS.kpiName + 1), target: { text: '50件', status: 'qualitative' }, targetPeriod: null, actual: { text: 'x'.repeat(201), status: 'qualitative' }, actualPeriod: null };
+    const kpi = {
+      name: 'n'.repeat(LIMITS.kpiName + 1),
+      target: { text: '50件', status: 'qualitative' },
+      targetPeriod: null,
+      actual: { text: 'x'.repeat(201), status: 'qualitative' },
+      actualPeriod: null,
+    };
     const error = refusal(() => normalizeContentPatch({ strategyKpis: [kpi], implementingBody: { city: true, other: 'o'.repeat(201) } }));
-    expect((error.details!.issues as Array<{ field: string }>).map((i) => i.field)).toEqual(['implementingBody.other', 'strategyKpis[0].name', 'strategyKpis[0].actual.text']);
+    expect((error.details!.issues as Array<{ field: string }>).map((i) => i.field)).toEqual([
+      'implementingBody.other',
+      'strategyKpis[0].name',
+      'strategyKpis[0].actual.text',
+    ]);
     const rows = Array.from({ length: LIMITS.kpiRows + 1 }, () => ({ ...kpi, name: 'n', actual: kpi.target }));
-    expect(refusal(() => normalizeContentPatch({ planKpis: [], strategyKpis: rows }))).toMatchObject({ code: 'value.too_many_items', details: { field: 'strategyKpis' } });
+    expect(refusal(() => normalizeContentPatch({ planKpis: [], strategyKpis: rows }))).toMatchObject({
+      code: 'value.too_many_items',
+      details: { field: 'strategyKpis' },
+    });
   });
 
   it('evaluation reasons have a limit', () => {

@@ -32,8 +32,7 @@ export class Issues {
   }
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export const isBlank = (value: unknown): boolean => typeof value !== 'string' || value.trim() === '';
 
@@ -50,13 +49,7 @@ export function checkOptionalText(issues: Issues, field: string, value: unknown)
   }
 }
 
-export function checkEnum<T extends string>(
-  issues: Issues,
-  field: string,
-  value: unknown,
-  allowed: readonly T[],
-  opts: { nullable?: boolean } = {},
-): void {
+export function checkEnum<T extends string>(issues: Issues, field: string, value: unknown, allowed: readonly T[], opts: { nullable?: boolean } = {}): void {
   if (value === null && opts.nullable) return;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     issues.add(field, 'value.invalid_enum', `must be one of ${allowed.join(', ')}`, value);

@@ -22,9 +22,7 @@ export class ReviewQueries {
   constructor(private readonly db: Database) {}
 
   async sheet(sheetId: string): Promise<SheetView | null> {
-    const result = await this.db.query<{ state: SheetState; version: number }>('SELECT state, version FROM rm_sheets WHERE sheet_id = $1', [
-      sheetId,
-    ]);
+    const result = await this.db.query<{ state: SheetState; version: number }>('SELECT state, version FROM rm_sheets WHERE sheet_id = $1', [sheetId]);
     const row = result.rows[0];
     return row ? toSheetView(row.state, row.version) : null;
   }
@@ -49,9 +47,7 @@ export class ReviewQueries {
   }
 
   async cycle(fiscalYear: number): Promise<{ state: CycleState; version: number } | null> {
-    const result = await this.db.query<{ state: CycleState; version: number }>('SELECT state, version FROM rm_cycles WHERE fiscal_year = $1', [
-      fiscalYear,
-    ]);
+    const result = await this.db.query<{ state: CycleState; version: number }>('SELECT state, version FROM rm_cycles WHERE fiscal_year = $1', [fiscalYear]);
     return result.rows[0] ?? null;
   }
 

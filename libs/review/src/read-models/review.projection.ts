@@ -3,7 +3,19 @@ import { writeRows, type BatchStates, type Projection } from '@kensho/projection
 import { foldSheetsAndCycles } from './batch-fold.js';
 import type { CycleState, SheetState } from '../domain/index.js';
 
-const SHEET_COLUMNS = ['sheet_id', 'fiscal_year', 'project_code', 'project_name', 'department', 'status', 'version', 'policy_areas', 'state', 'position', 'occurred_at'];
+const SHEET_COLUMNS = [
+  'sheet_id',
+  'fiscal_year',
+  'project_code',
+  'project_name',
+  'department',
+  'status',
+  'version',
+  'policy_areas',
+  'state',
+  'position',
+  'occurred_at',
+];
 const CYCLE_COLUMNS = ['fiscal_year', 'title', 'status', 'version', 'state', 'position'];
 
 /**

@@ -16,7 +16,9 @@ export function QueryInteger(range: IntegerRange, { required = false }: { requir
       minimum: range.min,
       maximum: range.max,
       required,
-      ...(property === 'minPosition' ? { description: 'Wait until the views include this global position (read your own writes); 409 read.position_ahead if no write answered with it' } : {}),
+      ...(property === 'minPosition'
+        ? { description: 'Wait until the views include this global position (read your own writes); 409 read.position_ahead if no write answered with it' }
+        : {}),
     })(target, property);
     registerDecorator({
       name: 'queryInteger',

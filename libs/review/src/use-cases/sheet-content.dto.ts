@@ -94,17 +94,33 @@ export class FinanceDto {
 
 export class PeriodDto {
   @ApiProperty({ ...PERIOD_YEAR, description: 'First fiscal year' })
-  @IsInt() @Min(1989) @Max(2200) from!: number;
+  @IsInt()
+  @Min(1989)
+  @Max(2200)
+  from!: number;
   @ApiProperty({ ...PERIOD_YEAR, description: 'Last fiscal year (= from for a single year)' }) @IsInt() @Min(1989) @Max(2200) to!: number;
 }
 
 export class StrategyKpiDto {
   @ApiPropertyOptional({ maxLength: LIMITS.kpiId }) @IsOptional() @IsString() @MaxLength(LIMITS.kpiId) kpiId?: string;
   @ApiProperty({ maxLength: LIMITS.kpiName }) @IsString() @MaxLength(LIMITS.kpiName) name!: string;
-  @ApiProperty({ maxLength: LIMITS.kpiValue, description: 'as printed, e.g. "1,750人", "約110人", "調査中"' }) @IsString() @MaxLength(LIMITS.kpiValue) target!: string;
-  @ApiPropertyOptional({ type: PeriodDto, nullable: true }) @IsOptional() @ValidateIf((o) => o.targetPeriod !== null) @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto | null;
+  @ApiProperty({ maxLength: LIMITS.kpiValue, description: 'as printed, e.g. "1,750人", "約110人", "調査中"' })
+  @IsString()
+  @MaxLength(LIMITS.kpiValue)
+  target!: string;
+  @ApiPropertyOptional({ type: PeriodDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((o) => o.targetPeriod !== null)
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  targetPeriod?: PeriodDto | null;
   @ApiProperty({ maxLength: LIMITS.kpiValue }) @IsString() @MaxLength(LIMITS.kpiValue) actual!: string;
-  @ApiPropertyOptional({ type: PeriodDto, nullable: true }) @IsOptional() @ValidateIf((o) => o.actualPeriod !== null) @ValidateNested() @Type(() => PeriodDto) actualPeriod?: PeriodDto | null;
+  @ApiPropertyOptional({ type: PeriodDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((o) => o.actualPeriod !== null)
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  actualPeriod?: PeriodDto | null;
   @ApiPropertyOptional({ description: 'true for a KPI to hold down' }) @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
 }
 
@@ -112,7 +128,13 @@ export class PlanKpiDto {
   @ApiProperty({ maxLength: LIMITS.kpiName }) @IsString() @MaxLength(LIMITS.kpiName) name!: string;
   @ApiProperty({ maxLength: LIMITS.kpiValue }) @IsString() @MaxLength(LIMITS.kpiValue) targetThisYear!: string;
   @ApiProperty({ maxLength: LIMITS.kpiValue }) @IsString() @MaxLength(LIMITS.kpiValue) targetLaterYear!: string;
-  @ApiPropertyOptional({ ...PERIOD_YEAR, nullable: true }) @IsOptional() @ValidateIf((o) => o.laterFiscalYear !== null) @IsInt() @Min(1989) @Max(2200) laterFiscalYear?: number | null;
+  @ApiPropertyOptional({ ...PERIOD_YEAR, nullable: true })
+  @IsOptional()
+  @ValidateIf((o) => o.laterFiscalYear !== null)
+  @IsInt()
+  @Min(1989)
+  @Max(2200)
+  laterFiscalYear?: number | null;
   @ApiProperty({ maxLength: LIMITS.kpiValue }) @IsString() @MaxLength(LIMITS.kpiValue) actualThisYear!: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
 }
@@ -140,7 +162,10 @@ export class SheetContentDto {
   @Type(() => ImplementingBodyDto)
   implementingBody?: ImplementingBodyDto;
 
-  @ApiPropertyOptional({ ...RICH_TEXT_SCHEMA, description: '事業概要: text or rich-text blocks' } as never) @IsOptional() @IsRichText() summary?: string | RichText | null;
+  @ApiPropertyOptional({ ...RICH_TEXT_SCHEMA, description: '事業概要: text or rich-text blocks' } as never) @IsOptional() @IsRichText() summary?:
+    | string
+    | RichText
+    | null;
   @ApiPropertyOptional({ type: FinanceDto }) @IsOptional() @ValidateNested() @Type(() => FinanceDto) finance?: FinanceDto;
   @ApiPropertyOptional({ ...RICH_TEXT_SCHEMA, description: '実施内容' } as never) @IsOptional() @IsRichText() implementation?: string | RichText | null;
   @ApiPropertyOptional({ ...RICH_TEXT_SCHEMA, description: '事業効果' } as never) @IsOptional() @IsRichText() effect?: string | RichText | null;

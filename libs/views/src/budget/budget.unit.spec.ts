@@ -18,7 +18,13 @@ const empty = facts({
   settlement: null,
   funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: null },
 });
-const withGrant = facts({ projectCode: '1-02', sheetId: '2016.1-02.sangyoshinko', budget: 6249, settlement: 6221, funding: { nationalPrefectural: 2500, municipalBonds: null, other: null, generalFund: 3721 } });
+const withGrant = facts({
+  projectCode: '1-02',
+  sheetId: '2016.1-02.sangyoshinko',
+  budget: 6249,
+  settlement: 6221,
+  funding: { nationalPrefectural: 2500, municipalBonds: null, other: null, generalFund: 3721 },
+});
 
 describe('budgetFigures', () => {
   it('adds up what is there and counts what is missing: an empty cell is not zero', () => {

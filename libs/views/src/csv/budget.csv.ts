@@ -43,7 +43,12 @@ export function budgetCsv(view: BudgetView): string {
     { level: '年度', ...view.total },
     ...view.byDepartment.map((d): BudgetRow => ({ level: '所管課', ...d })),
     ...view.byPolicyArea.map((a): BudgetRow => ({ level: '施策区分', ...a })),
-    ...view.sheets.map(({ policyAreas: _areas, status, ...s }): BudgetRow => ({ level: 'シート', ...s, status: STATUS_LABEL[status as keyof typeof STATUS_LABEL] ?? status })),
+    ...view.sheets.map(
+      ({ policyAreas: _areas, status, ...s }): BudgetRow => ({ level: 'シート', ...s, status: STATUS_LABEL[status as keyof typeof STATUS_LABEL] ?? status }),
+    ),
   ];
-  return toCsv(COLUMNS, rows.map((r) => ({ ...r, fiscalYearLabel: view.fiscalYearLabel })));
+  return toCsv(
+    COLUMNS,
+    rows.map((r) => ({ ...r, fiscalYearLabel: view.fiscalYearLabel })),
+  );
 }

@@ -51,17 +51,19 @@ const COLUMNS: CsvColumn<KpiRow>[] = [
 /** Goals, strategy KPIs (each followed by the sheets feeding it) and plan KPIs in one table, told apart by 種別. */
 export function kpisCsv(view: KpisView): string {
   const rows: KpiRow[] = [
-    ...view.numericalGoals.map((g): KpiRow => ({
-      kind: '数値目標',
-      policyArea: g.policyArea,
-      name: g.measure,
-      target: g.target,
-      targetPeriod: g.targetPeriodLabel,
-      actual: g.actual,
-      actualPeriod: g.actualPeriodLabel,
-      lowerIsBetter: g.lowerIsBetter,
-      judgement: g.judgement,
-    })),
+    ...view.numericalGoals.map(
+      (g): KpiRow => ({
+        kind: '数値目標',
+        policyArea: g.policyArea,
+        name: g.measure,
+        target: g.target,
+        targetPeriod: g.targetPeriodLabel,
+        actual: g.actual,
+        actualPeriod: g.actualPeriodLabel,
+        lowerIsBetter: g.lowerIsBetter,
+        judgement: g.judgement,
+      }),
+    ),
     ...view.strategyKpis.flatMap((k): KpiRow[] => [
       {
         kind: '総合戦略KPI',
@@ -74,35 +76,39 @@ export function kpisCsv(view: KpisView): string {
         judgement: k.judgement,
         projectCount: k.projectCount,
       },
-      ...k.projects.map((p): KpiRow => ({
-        kind: '総合戦略KPI（事業別）',
-        name: k.name,
-        projectCode: p.projectCode,
-        projectName: p.projectName,
-        department: p.department,
-        target: p.target,
-        targetPeriod: label(p.targetPeriod),
-        actual: p.actual,
-        actualPeriod: label(p.actualPeriod),
-        lowerIsBetter: k.lowerIsBetter,
-        judgement: p.judgement,
-      })),
+      ...k.projects.map(
+        (p): KpiRow => ({
+          kind: '総合戦略KPI（事業別）',
+          name: k.name,
+          projectCode: p.projectCode,
+          projectName: p.projectName,
+          department: p.department,
+          target: p.target,
+          targetPeriod: label(p.targetPeriod),
+          actual: p.actual,
+          actualPeriod: label(p.actualPeriod),
+          lowerIsBetter: k.lowerIsBetter,
+          judgement: p.judgement,
+        }),
+      ),
     ]),
-    ...view.planKpis.map((k): KpiRow => ({
-      kind: '実施計画KPI',
-      name: k.name,
-      projectCode: k.projectCode,
-      projectName: k.projectName,
-      department: k.department,
-      target: k.targetThisYear,
-      targetPeriod: fiscalYearLabel(view.fiscalYear),
-      actual: k.actualThisYear,
-      actualPeriod: fiscalYearLabel(view.fiscalYear),
-      laterTarget: k.targetLaterYear,
-      laterYear: k.laterFiscalYear === null ? null : fiscalYearLabel(k.laterFiscalYear),
-      lowerIsBetter: k.lowerIsBetter,
-      judgement: k.judgement,
-    })),
+    ...view.planKpis.map(
+      (k): KpiRow => ({
+        kind: '実施計画KPI',
+        name: k.name,
+        projectCode: k.projectCode,
+        projectName: k.projectName,
+        department: k.department,
+        target: k.targetThisYear,
+        targetPeriod: fiscalYearLabel(view.fiscalYear),
+        actual: k.actualThisYear,
+        actualPeriod: fiscalYearLabel(view.fiscalYear),
+        laterTarget: k.targetLaterYear,
+        laterYear: k.laterFiscalYear === null ? null : fiscalYearLabel(k.laterFiscalYear),
+        lowerIsBetter: k.lowerIsBetter,
+        judgement: k.judgement,
+      }),
+    ),
   ];
   return toCsv(COLUMNS, rows);
 }

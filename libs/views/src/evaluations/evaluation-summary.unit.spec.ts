@@ -5,7 +5,13 @@ describe('evaluationSummary', () => {
   const sheets = [
     facts({ policyAreas: ['1', 'プラス1'], direction: 'expand' }),
     facts({ sheetId: 'b', direction: 'improve', provenance: { effectiveness: 'stated', direction: 'inferred', strategyRevision: 'stated' } }),
-    facts({ sheetId: 'c', policyAreas: ['3'], effectiveness: null, direction: null, provenance: { effectiveness: 'unknown', direction: 'unknown', strategyRevision: 'stated' } }),
+    facts({
+      sheetId: 'c',
+      policyAreas: ['3'],
+      effectiveness: null,
+      direction: null,
+      provenance: { effectiveness: 'unknown', direction: 'unknown', strategyRevision: 'stated' },
+    }),
   ];
 
   it('counts every option of the three choices, with unknown for sheets without a value', () => {

@@ -1,12 +1,5 @@
 import { canonicalJson } from '@kensho/platform';
-import {
-  periodLabel,
-  type FiscalYearPeriod,
-  type KpiValue,
-  type NumericalGoal,
-  type PlanKpiEntry,
-  type StrategyKpiEntry,
-} from '@kensho/review';
+import { periodLabel, type FiscalYearPeriod, type KpiValue, type NumericalGoal, type PlanKpiEntry, type StrategyKpiEntry } from '@kensho/review';
 import { compareText } from '../facts.js';
 import { judgeKpi, KPI_RATINGS, notMeasurable, type KpiJudgement, type KpiRating, type RatingThresholds } from './judge.js';
 
@@ -133,7 +126,17 @@ export function strategyKpiViews(rows: KpiEntryRow<StrategyKpiEntry>[], threshol
     const consistent = target.same && actual.same;
     const judgement =
       target.value && actual.value
-        ? judgeKpi({ target: target.value.value, targetPeriod: target.value.period, actual: actual.value.value, actualPeriod: actual.value.period, lowerIsBetter, fiscalYear: sorted[0]!.fiscalYear }, thresholds)
+        ? judgeKpi(
+            {
+              target: target.value.value,
+              targetPeriod: target.value.period,
+              actual: actual.value.value,
+              actualPeriod: actual.value.period,
+              lowerIsBetter,
+              fiscalYear: sorted[0]!.fiscalYear,
+            },
+            thresholds,
+          )
         : notMeasurable('reports_differ');
     return {
       key,

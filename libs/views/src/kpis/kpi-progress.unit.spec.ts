@@ -63,7 +63,10 @@ describe('strategyKpiViews', () => {
 
 describe('planKpiView', () => {
   it("rates against this year's target when there is one", () => {
-    const view = planKpiView(planRow({ targetThisYear: parseKpiValue('10人'), targetLaterYear: parseKpiValue('40人'), actualThisYear: parseKpiValue('12人') }), DEFAULT_THRESHOLDS);
+    const view = planKpiView(
+      planRow({ targetThisYear: parseKpiValue('10人'), targetLaterYear: parseKpiValue('40人'), actualThisYear: parseKpiValue('12人') }),
+      DEFAULT_THRESHOLDS,
+    );
     expect(view).toMatchObject({ ratedAgainst: 'this_year', judgement: { rate: 1.2, rating: 'on_track' }, laterYearRate: 0.3 });
   });
 
@@ -81,7 +84,10 @@ describe('planKpiView', () => {
 
 describe('kpiProgress', () => {
   it('counts ratings per kind', () => {
-    const progress = kpiProgress({ fiscalYear: 2016, goals: [], strategyRows: [strategyRow('1-01', '0人'), strategyRow('1-02', '8人')], planRows: [planRow({})] }, DEFAULT_THRESHOLDS);
+    const progress = kpiProgress(
+      { fiscalYear: 2016, goals: [], strategyRows: [strategyRow('1-01', '0人'), strategyRow('1-02', '8人')], planRows: [planRow({})] },
+      DEFAULT_THRESHOLDS,
+    );
     expect(progress.summary.strategyKpis).toEqual({ on_track: 0, roughly_on_track: 0, needs_improvement: 0, not_measurable: 1 });
     expect(progress.summary.planKpis).toEqual({ on_track: 0, roughly_on_track: 1, needs_improvement: 0, not_measurable: 0 });
   });

@@ -36,11 +36,21 @@ describe('pastDeadlines', () => {
 
 describe('cycleProgress', () => {
   it('counts sheets per department and status, and names the departments yet to submit', () => {
-    const progress = cycleProgress([draft, facts(), facts({ sheetId: '2016.1-09.sangyoshinko', projectCode: '1-09', status: 'returned' })], deadlines, '2017-07-10');
+    const progress = cycleProgress(
+      [draft, facts(), facts({ sheetId: '2016.1-09.sangyoshinko', projectCode: '1-09', status: 'returned' })],
+      deadlines,
+      '2017-07-10',
+    );
     expect(progress.byStatus).toEqual({ draft: 1, submitted: 0, returned: 1, approved: 1, published: 0 });
     expect(progress.byDepartment).toEqual([
       { department: '企画課', sheetCount: 1, byStatus: { draft: 1, submitted: 0, returned: 0, approved: 0, published: 0 }, notSubmitted: 1, pastDeadline: 1 },
-      { department: '産業振興課', sheetCount: 2, byStatus: { draft: 0, submitted: 0, returned: 1, approved: 1, published: 0 }, notSubmitted: 1, pastDeadline: 1 },
+      {
+        department: '産業振興課',
+        sheetCount: 2,
+        byStatus: { draft: 0, submitted: 0, returned: 1, approved: 1, published: 0 },
+        notSubmitted: 1,
+        pastDeadline: 1,
+      },
     ]);
     expect(progress.departmentsNotSubmitted).toEqual([
       { department: '企画課', sheets: [{ sheetId: '2016.1-01.kikaku', projectCode: '1-01', projectName: '市内創業支援等事業', status: 'draft' }] },

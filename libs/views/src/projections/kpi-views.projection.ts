@@ -6,7 +6,20 @@ import { foldSheetsAndCycles, parseStreamId, upcast, type NumericalGoalsRecorded
 /** Strategy KPIs group by their master id; a KPI typed in without one groups by its name. */
 export const kpiKeyOf = (entry: { kpiId?: string; name: string }): string => (entry.kpiId ? `id:${entry.kpiId}` : `name:${entry.name.trim()}`);
 
-const ENTRY_COLUMNS = ['sheet_id', 'kind', 'ordinal', 'fiscal_year', 'project_code', 'project_name', 'department', 'policy_areas', 'status', 'kpi_key', 'name', 'entry'];
+const ENTRY_COLUMNS = [
+  'sheet_id',
+  'kind',
+  'ordinal',
+  'fiscal_year',
+  'project_code',
+  'project_name',
+  'department',
+  'policy_areas',
+  'status',
+  'kpi_key',
+  'name',
+  'entry',
+];
 
 function entryRows(sheetId: string, state: SheetState): Array<Record<string, unknown>> {
   const rows = [
@@ -28,12 +41,23 @@ function entryRows(sheetId: string, state: SheetState): Array<Record<string, unk
 async function writeSheets(client: pg.PoolClient, sheets: BatchStates<SheetState>): Promise<void> {
   const changed = sheets.changed();
   if (changed.length === 0) return;
-  await writeRows(client, 'v_kpi_sheet_states', ['sheet_id', 'state'], changed.map(({ key, state }) => ({ sheet_id: key, state })), {
-    conflictKey: ['sheet_id'],
-  });
+  await writeRows(
+    client,
+    'v_kpi_sheet_states',
+    ['sheet_id', 'state'],
+    changed.map(({ key, state }) => ({ sheet_id: key, state })),
+    {
+      conflictKey: ['sheet_id'],
+    },
+  );
   // A sheet's KPI rows are few: rewriting them is simpler than diffing, and just as deterministic.
   await client.query('DELETE FROM v_kpi_entries WHERE sheet_id = ANY($1::text[])', [changed.map((c) => c.key)]);
-  await writeRows(client, 'v_kpi_entries', ENTRY_COLUMNS, changed.flatMap(({ key, state }) => entryRows(key, state)));
+  await writeRows(
+    client,
+    'v_kpi_entries',
+    ENTRY_COLUMNS,
+    changed.flatMap(({ key, state }) => entryRows(key, state)),
+  );
 }
 
 /** The event carries the whole set (evolve replaces it too), so the last one per cycle is all that counts. */

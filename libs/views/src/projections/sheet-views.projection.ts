@@ -77,9 +77,15 @@ export const sheetViewsProjection: Projection = {
   tables: ['v_cycles', 'v_sheets'],
   async applyBatch(client, events) {
     const { sheets, cycles } = await foldSheetsAndCycles(client, events, { sheets: 'v_sheets', cycles: 'v_cycles', sheetVersions: true });
-    await writeRows(client, 'v_sheets', SHEET_COLUMNS, sheets.changed().map(({ key, state, event }) => sheetRow(key, state, event)), {
-      conflictKey: ['sheet_id'],
-    });
+    await writeRows(
+      client,
+      'v_sheets',
+      SHEET_COLUMNS,
+      sheets.changed().map(({ key, state, event }) => sheetRow(key, state, event)),
+      {
+        conflictKey: ['sheet_id'],
+      },
+    );
     const cycleRows = cycles.changed().map(({ key, state, event }) => ({
       fiscal_year: Number(key),
       title: state.title,

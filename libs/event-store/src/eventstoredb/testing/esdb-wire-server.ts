@@ -206,7 +206,9 @@ export class EsdbWireServer {
 
   private selectRecords(options: InstanceType<typeof streamsPb.ReadReq.Options>): WireRecord[] | 'not_found' {
     const backward = options.getReadDirection() === ReadDirection.BACKWARDS;
-    const count = options.hasCount() ? Number(BigInt(options.getCount()) > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : options.getCount()) : Number.MAX_SAFE_INTEGER;
+    const count = options.hasCount()
+      ? Number(BigInt(options.getCount()) > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : options.getCount())
+      : Number.MAX_SAFE_INTEGER;
     if (options.hasStream()) {
       const streamOptions = options.getStream()!;
       const streamId = Buffer.from(streamOptions.getStreamIdentifier()!.getStreamName_asU8()).toString('utf8');
@@ -235,7 +237,11 @@ export class EsdbWireServer {
   }
 
   /** Sends the records one by one, waiting whenever HTTP/2 flow control says the client is not reading. */
-  private async stream(call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: InstanceType<typeof streamsPb.ReadReq.Options>, cancelled: () => boolean): Promise<void> {
+  private async stream(
+    call: grpc.ServerWritableStream<ReadReq, ReadResp>,
+    options: InstanceType<typeof streamsPb.ReadReq.Options>,
+    cancelled: () => boolean,
+  ): Promise<void> {
     const records = this.selectRecords(options);
     if (records === 'not_found') {
       const notFound = new ReadResp.StreamNotFound().setStreamIdentifier(options.getStream()!.getStreamIdentifier());
@@ -254,7 +260,11 @@ export class EsdbWireServer {
     }
   }
 
-  private subscribe(call: grpc.ServerWritableStream<ReadReq, ReadResp>, options: InstanceType<typeof streamsPb.ReadReq.Options>, cancelled: () => boolean): void {
+  private subscribe(
+    call: grpc.ServerWritableStream<ReadReq, ReadResp>,
+    options: InstanceType<typeof streamsPb.ReadReq.Options>,
+    cancelled: () => boolean,
+  ): void {
     const regex = options.hasFilter() ? options.getFilter()!.getEventType()?.getRegex() : undefined;
     const pattern = regex ? new RegExp(regex) : null;
     const live = (record: WireRecord) => {

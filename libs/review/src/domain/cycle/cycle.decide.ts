@@ -58,9 +58,7 @@ function addSheet(command: AddSheetToCycle, state: CycleState): CycleEvent[] {
   }
   issues.throwIfAny();
   if (state.sheets[command.sheetId]) return [];
-  const existing = Object.entries(state.sheets).find(
-    ([, s]) => s.projectCode === command.projectCode && sameDepartment(s.department, command.department),
-  );
+  const existing = Object.entries(state.sheets).find(([, s]) => s.projectCode === command.projectCode && sameDepartment(s.department, command.department));
   if (existing) {
     throw conflict('sheet.already_assigned', `Project ${command.projectCode} is already assigned to this department`, {
       sheetId: existing[0],
@@ -94,9 +92,13 @@ function publish(command: PublishCycle, state: CycleState, ctx: DecisionContext)
     .map((sheetId) => ({ sheetId, status: byId.get(sheetId)?.status ?? 'missing' }))
     .filter((s) => !PUBLISHABLE.includes(s.status));
   if (offending.length > 0) {
-    throw ruleViolation('cycle.sheets_not_approved', `Every sheet must be approved before publication; not yet: ${offending.map((s) => s.sheetId).join(', ')}`, {
-      sheets: offending,
-    });
+    throw ruleViolation(
+      'cycle.sheets_not_approved',
+      `Every sheet must be approved before publication; not yet: ${offending.map((s) => s.sheetId).join(', ')}`,
+      {
+        sheets: offending,
+      },
+    );
   }
   const pins: PublishedSheetPin[] = cycleSheetIds.map((sheetId) => {
     const { version, headHash } = byId.get(sheetId)!;

@@ -32,7 +32,10 @@ describe('OpenCycle', () => {
   });
 
   it('fills absent deadlines with null', () => {
-    const [event] = cycle.given([]).when({ ...openCycle, deadlines: { committee: '2017-09-30' } }, planning).events();
+    const [event] = cycle
+      .given([])
+      .when({ ...openCycle, deadlines: { committee: '2017-09-30' } }, planning)
+      .events();
     expect(event?.data).toMatchObject({ deadlines: { departmentSubmission: null, planningReview: null, committee: '2017-09-30', publication: null } });
   });
 
@@ -63,7 +66,10 @@ describe('AddSheetToCycle', () => {
   const add = { type: 'AddSheetToCycle', sheetId: '2016.1-15.nosuisan', projectCode: '1-15', department: '農水産課' } as const;
 
   it('adds a sheet to an open cycle', () => {
-    cycle.given([opened]).when(add, planning).then([added('2016.1-15.nosuisan', '1-15', '農水産課')]);
+    cycle
+      .given([opened])
+      .when(add, planning)
+      .then([added('2016.1-15.nosuisan', '1-15', '農水産課')]);
   });
 
   it('lets one project be split among departments (1-15: 農水産課 and 産業振興課)', () => {
@@ -74,7 +80,10 @@ describe('AddSheetToCycle', () => {
   });
 
   it('is idempotent for a sheet already there', () => {
-    cycle.given([opened, added('2016.1-15.nosuisan', '1-15', '農水産課')]).when(add, planning).then([]);
+    cycle
+      .given([opened, added('2016.1-15.nosuisan', '1-15', '農水産課')])
+      .when(add, planning)
+      .then([]);
   });
 
   it('refuses the same project and department under another sheet id', () => {
@@ -85,7 +94,10 @@ describe('AddSheetToCycle', () => {
   });
 
   it('refuses a sheet of another fiscal year', () => {
-    cycle.given([opened]).when({ ...add, sheetId: '2017.1-15.nosuisan' }, planning).thenThrows('sheet.invalid_id');
+    cycle
+      .given([opened])
+      .when({ ...add, sheetId: '2017.1-15.nosuisan' }, planning)
+      .thenThrows('sheet.invalid_id');
   });
 
   it('refuses when no cycle was opened', () => {
@@ -94,7 +106,10 @@ describe('AddSheetToCycle', () => {
   });
 
   it('refuses new sheets once the year is published (closed)', () => {
-    const error = cycle.given([...withTwoSheets, publishedEdition(1)]).when(add, planning).thenThrows('cycle.closed', { fiscalYear: 2016 });
+    const error = cycle
+      .given([...withTwoSheets, publishedEdition(1)])
+      .when(add, planning)
+      .thenThrows('cycle.closed', { fiscalYear: 2016 });
     expect(error.kind).toBe('rule');
   });
 });
@@ -152,7 +167,13 @@ describe('PublishCycle', () => {
   it('refuses sheets that are not part of the cycle', () => {
     cycle
       .given(withTwoSheets)
-      .when({ type: 'PublishCycle', sheets: [snapshot('2016.1-01.kikaku', 'approved'), snapshot('2016.1-02.sangyoshinko', 'approved'), snapshot('2016.9-99.kikaku', 'approved')] }, planning)
+      .when(
+        {
+          type: 'PublishCycle',
+          sheets: [snapshot('2016.1-01.kikaku', 'approved'), snapshot('2016.1-02.sangyoshinko', 'approved'), snapshot('2016.9-99.kikaku', 'approved')],
+        },
+        planning,
+      )
       .thenThrows('cycle.unknown_sheet', { sheetIds: ['2016.9-99.kikaku'] });
   });
 
@@ -162,16 +183,26 @@ describe('PublishCycle', () => {
 });
 
 describe('RecordCommitteeMeeting', () => {
-  const meeting = { type: 'RecordCommitteeMeeting', date: '2017-08-28', opinionsByPolicyArea: { '1': '雇用の創出に一層の工夫を', プラス1: '広域連携の推進を' } } as const;
+  const meeting = {
+    type: 'RecordCommitteeMeeting',
+    date: '2017-08-28',
+    opinionsByPolicyArea: { '1': '雇用の創出に一層の工夫を', プラス1: '広域連携の推進を' },
+  } as const;
 
   it('records a meeting with opinions per policy area, also after publication', () => {
     const expected: CycleEvent = { type: 'CommitteeMeetingRecorded', data: { date: '2017-08-28', opinionsByPolicyArea: { ...meeting.opinionsByPolicyArea } } };
     cycle.given([opened]).when(meeting, committee).then([expected]);
-    cycle.given([...withTwoSheets, publishedEdition(1)]).when(meeting, planning).then([expected]);
+    cycle
+      .given([...withTwoSheets, publishedEdition(1)])
+      .when(meeting, planning)
+      .then([expected]);
   });
 
   it('refuses an unknown policy area', () => {
-    cycle.given([opened]).when({ ...meeting, opinionsByPolicyArea: { '5': 'x' } }, committee).thenThrows('sheet.invalid_policy_area');
+    cycle
+      .given([opened])
+      .when({ ...meeting, opinionsByPolicyArea: { '5': 'x' } }, committee)
+      .thenThrows('sheet.invalid_policy_area');
   });
 
   it('is not for departments', () => {

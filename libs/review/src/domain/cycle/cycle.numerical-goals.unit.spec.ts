@@ -41,7 +41,10 @@ const recorded = (goals: NumericalGoal[]): CycleEvent => ({ type: 'NumericalGoal
 
 describe('RecordNumericalGoals', () => {
   it('records the year’s numerical goals on the cycle', () => {
-    cycle.given([opened]).when(record([socialDecrease, portDeals]), planning).then([recorded([socialDecrease, portDeals])]);
+    cycle
+      .given([opened])
+      .when(record([socialDecrease, portDeals]), planning)
+      .then([recorded([socialDecrease, portDeals])]);
   });
 
   it('keeps them in the cycle state, and a later set replaces the earlier one', () => {
@@ -52,20 +55,32 @@ describe('RecordNumericalGoals', () => {
 
   it('records an absent note as null, so a repeat compares equal', () => {
     const { note: _note, ...withoutNote } = portDeals;
-    cycle.given([opened]).when(record([withoutNote]), system).then([recorded([portDeals])]);
-    cycle.given([opened, recorded([portDeals])]).when(record([withoutNote]), system).then([]);
+    cycle
+      .given([opened])
+      .when(record([withoutNote]), system)
+      .then([recorded([portDeals])]);
+    cycle
+      .given([opened, recorded([portDeals])])
+      .when(record([withoutNote]), system)
+      .then([]);
   });
 
   it('is idempotent: the same set again records nothing', () => {
-    cycle.given([opened, recorded([socialDecrease, portDeals])]).when(record([socialDecrease, portDeals]), planning).then([]);
+    cycle
+      .given([opened, recorded([socialDecrease, portDeals])])
+      .when(record([socialDecrease, portDeals]), planning)
+      .then([]);
   });
 
   it('names every bad field at once', () => {
     const error = cycle
       .given([opened])
-      .when(record([{ ...portDeals, policyArea: '5', measure: ' ', target: { text: '5件', status: 'numeric' }, targetPeriod: { from: 2019, to: 2015 } }]), planning)
+      .when(
+        record([{ ...portDeals, policyArea: '5', measure: ' ', target: { text: '5件', status: 'numeric' }, targetPeriod: { from: 2019, to: 2015 } }]),
+        planning,
+      )
       .thenThrows('sheet.invalid_policy_area');
-    expect((error.details?.issues as Array<{ field: string }>).map((i) => i.field)).toEqual([
+    expect(((error.details?.issues ?? []) as Array<{ field: string }>).map((i) => i.field)).toEqual([
       'goals[0].policyArea',
       'goals[0].measure',
       'goals[0].target.number',
@@ -74,25 +89,46 @@ describe('RecordNumericalGoals', () => {
   });
 
   it('refuses two goals with one id, and fields it does not know', () => {
-    cycle.given([opened]).when(record([portDeals, { ...socialDecrease, id: '3-g2' }]), planning).thenThrows('value.duplicate', { field: 'goals[1].id' });
-    cycle.given([opened]).when(record([{ ...portDeals, owner: '港湾政策課' }]), planning).thenThrows('value.unknown_field', { field: 'goals[0].owner' });
+    cycle
+      .given([opened])
+      .when(record([portDeals, { ...socialDecrease, id: '3-g2' }]), planning)
+      .thenThrows('value.duplicate', { field: 'goals[1].id' });
+    cycle
+      .given([opened])
+      .when(record([{ ...portDeals, owner: '港湾政策課' }]), planning)
+      .thenThrows('value.unknown_field', { field: 'goals[0].owner' });
   });
 
   it('refuses a payload that is not a list', () => {
-    cycle.given([opened]).when({ type: 'RecordNumericalGoals', goals: 'none' } as unknown as RecordNumericalGoals, planning).thenThrows('value.invalid_type', { field: 'goals' });
+    cycle
+      .given([opened])
+      .when({ type: 'RecordNumericalGoals', goals: 'none' } as unknown as RecordNumericalGoals, planning)
+      .thenThrows('value.invalid_type', { field: 'goals' });
   });
 
   it('refuses once the year is published: the edition shows the goals as they were', () => {
-    const error = cycle.given([opened, added, published]).when(record([portDeals]), planning).thenThrows('cycle.closed', { fiscalYear: 2016 });
+    const error = cycle
+      .given([opened, added, published])
+      .when(record([portDeals]), planning)
+      .thenThrows('cycle.closed', { fiscalYear: 2016 });
     expect(error.kind).toBe('rule');
   });
 
   it('needs an opened cycle', () => {
-    cycle.given([]).when(record([portDeals]), planning).thenThrows('cycle.not_found');
+    cycle
+      .given([])
+      .when(record([portDeals]), planning)
+      .thenThrows('cycle.not_found');
   });
 
   it('is for the planning division only', () => {
-    cycle.given([opened]).when(record([portDeals]), kikaku).thenThrows('cycle.forbidden_role');
-    cycle.given([opened]).when(record([portDeals]), committee).thenThrows('cycle.forbidden_role');
+    cycle
+      .given([opened])
+      .when(record([portDeals]), kikaku)
+      .thenThrows('cycle.forbidden_role');
+    cycle
+      .given([opened])
+      .when(record([portDeals]), committee)
+      .thenThrows('cycle.forbidden_role');
   });
 });

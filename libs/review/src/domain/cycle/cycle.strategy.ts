@@ -63,7 +63,8 @@ function checkKpi(issues: Issues, at: string, kpi: unknown, seen: Set<unknown>):
   checkName(issues, `${at}.name`, kpi.name, LIMITS.kpiName);
   if (checkList(issues, `${at}.printedShares`, kpi.printedShares, LIMITS.strategyListItems)) {
     kpi.printedShares.forEach((share, i) => {
-      if (!Number.isSafeInteger(share) || (share as number) < 1) issues.add(`${at}.printedShares[${i}]`, 'value.invalid_type', 'must be a whole number of at least 1', share);
+      if (!Number.isSafeInteger(share) || (share as number) < 1)
+        issues.add(`${at}.printedShares[${i}]`, 'value.invalid_type', 'must be a whole number of at least 1', share);
     });
   }
   if (checkList(issues, `${at}.projects`, kpi.projects, LIMITS.strategyKpiProjects)) {

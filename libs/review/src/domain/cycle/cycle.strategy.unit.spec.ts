@@ -31,11 +31,14 @@ const muroran: Strategy = {
 };
 const record = (strategy: unknown): RecordStrategy => ({ type: 'RecordStrategy', strategy: strategy as Strategy });
 const recorded = (strategy: Strategy): CycleEvent => ({ type: 'StrategyRecorded', data: { strategy } });
-const fieldsOf = (error: { details?: Record<string, unknown> }) => (error.details?.issues as Array<{ field: string }>).map((i) => i.field);
+const fieldsOf = (error: { details?: Record<string, unknown> }) => ((error.details?.issues ?? []) as Array<{ field: string }>).map((i) => i.field);
 
 describe('RecordStrategy', () => {
   it('records the strategy master on the cycle', () => {
-    cycle.given([opened]).when(record(muroran), planning).then([recorded(muroran)]);
+    cycle
+      .given([opened])
+      .when(record(muroran), planning)
+      .then([recorded(muroran)]);
   });
 
   it('keeps it in the cycle state, and a later one replaces the earlier one', () => {
@@ -45,13 +48,22 @@ describe('RecordStrategy', () => {
   });
 
   it('is idempotent: the same strategy again, with other whitespace around its texts, records nothing', () => {
-    cycle.given([opened, recorded(muroran)]).when(record(muroran), system).then([]);
-    cycle.given([opened, recorded(muroran)]).when(record({ ...muroran, name: ` ${muroran.name}　` }), planning).then([]);
+    cycle
+      .given([opened, recorded(muroran)])
+      .when(record(muroran), system)
+      .then([]);
+    cycle
+      .given([opened, recorded(muroran)])
+      .when(record({ ...muroran, name: ` ${muroran.name}　` }), planning)
+      .then([]);
   });
 
   it('records a changed strategy', () => {
     const more = { ...muroran, strategyKpis: [...muroran.strategyKpis, { id: 'sk-03', name: '客船の寄港回数', printedShares: [], projects: ['3-02'] }] };
-    cycle.given([opened, recorded(muroran)]).when(record(more), planning).then([recorded(more)]);
+    cycle
+      .given([opened, recorded(muroran)])
+      .when(record(more), planning)
+      .then([recorded(more)]);
   });
 
   it('names every bad field at once', () => {
@@ -84,19 +96,34 @@ describe('RecordStrategy', () => {
   });
 
   it('refuses a period that does not cover the cycle’s year, and a backwards one', () => {
-    cycle.given([opened]).when(record({ ...muroran, period: { from: 2020, to: 2024 } }), planning).thenThrows('value.invalid_period', { field: 'strategy.period' });
-    cycle.given([opened]).when(record({ ...muroran, period: { from: 2019, to: 2015 } }), planning).thenThrows('value.invalid_period', { field: 'strategy.period' });
+    cycle
+      .given([opened])
+      .when(record({ ...muroran, period: { from: 2020, to: 2024 } }), planning)
+      .thenThrows('value.invalid_period', { field: 'strategy.period' });
+    cycle
+      .given([opened])
+      .when(record({ ...muroran, period: { from: 2019, to: 2015 } }), planning)
+      .thenThrows('value.invalid_period', { field: 'strategy.period' });
   });
 
   it('refuses lists over their limits and fields it does not know', () => {
     const many = Array.from({ length: LIMITS.strategyKpis + 1 }, (_, i) => ({ id: `sk-${i}`, name: 'k', printedShares: [], projects: [] }));
-    cycle.given([opened]).when(record({ ...muroran, strategyKpis: many }), planning).thenThrows('value.too_many_items', { field: 'strategy.strategyKpis' });
-    cycle.given([opened]).when(record({ ...muroran, numericalGoals: [] }), planning).thenThrows('value.unknown_field', { field: 'strategy.numericalGoals' });
+    cycle
+      .given([opened])
+      .when(record({ ...muroran, strategyKpis: many }), planning)
+      .thenThrows('value.too_many_items', { field: 'strategy.strategyKpis' });
+    cycle
+      .given([opened])
+      .when(record({ ...muroran, numericalGoals: [] }), planning)
+      .thenThrows('value.unknown_field', { field: 'strategy.numericalGoals' });
   });
 
   it('refuses a payload that is not an object', () => {
     cycle.given([opened]).when(record('none'), planning).thenThrows('value.invalid_type', { field: 'strategy' });
-    cycle.given([opened]).when(record({ ...muroran, policyAreas: 'all' }), planning).thenThrows('value.invalid_type', { field: 'strategy.policyAreas' });
+    cycle
+      .given([opened])
+      .when(record({ ...muroran, policyAreas: 'all' }), planning)
+      .thenThrows('value.invalid_type', { field: 'strategy.policyAreas' });
   });
 
   it('refuses once the year is published: the edition shows the strategy as it was', () => {

@@ -52,20 +52,32 @@ export function decideDepartments(command: DepartmentCommand, state: Departments
   }
   // A name that reads like a slug is almost always a slug typed in the wrong field.
   if (DEPARTMENT_SLUG.test(name)) {
-    throw invalid('department.invalid_name', `name "${name}" looks like a slug (所管課名は日本語の正式名称で入力してください。例: 産業振興課)`, { field: 'name', value: name });
+    throw invalid('department.invalid_name', `name "${name}" looks like a slug (所管課名は日本語の正式名称で入力してください。例: 産業振興課)`, {
+      field: 'name',
+      value: name,
+    });
   }
   if (typeof slug !== 'string' || !DEPARTMENT_SLUG.test(slug)) {
-    throw invalid('department.invalid_slug', `slug must match ${DEPARTMENT_SLUG} (スラッグは英小文字で始まる2〜31文字の英小文字・数字です。例: sangyoshinko)`, { field: 'slug', value: slug });
+    throw invalid('department.invalid_slug', `slug must match ${DEPARTMENT_SLUG} (スラッグは英小文字で始まる2〜31文字の英小文字・数字です。例: sangyoshinko)`, {
+      field: 'slug',
+      value: slug,
+    });
   }
   const sameName = state.departments.find((d) => d.name === name);
   const sameSlug = state.departments.find((d) => d.slug === slug);
   // Registering exactly what is there already changes nothing: the seed and retries rely on it.
   if (sameName && sameName === sameSlug) return [];
   if (sameName) {
-    throw conflict('department.name_taken', `${name} is already registered with slug ${sameName.slug} (この所管課名は登録済みです)`, { name, slug: sameName.slug });
+    throw conflict('department.name_taken', `${name} is already registered with slug ${sameName.slug} (この所管課名は登録済みです)`, {
+      name,
+      slug: sameName.slug,
+    });
   }
   if (sameSlug) {
-    throw conflict('department.slug_taken', `slug ${slug} already belongs to ${sameSlug.name} (このスラッグは他の所管課が使用しています)`, { name: sameSlug.name, slug });
+    throw conflict('department.slug_taken', `slug ${slug} already belongs to ${sameSlug.name} (このスラッグは他の所管課が使用しています)`, {
+      name: sameSlug.name,
+      slug,
+    });
   }
   return [{ type: 'DepartmentRegistered', data: { name, slug, registeredAt: ctx.now } }];
 }
@@ -80,11 +92,15 @@ export function requireDepartment(state: DepartmentsState, name: unknown, field 
   if (known) return known;
   const bySlug = state.departments.find((d) => d.slug === trimmed);
   if (bySlug) {
-    throw invalid('department.name_expected', `"${trimmed}" is the slug of ${bySlug.name}; give the department's name (所管課は名称で指定してください: ${bySlug.name})`, {
-      field,
-      value: trimmed,
-      name: bySlug.name,
-    });
+    throw invalid(
+      'department.name_expected',
+      `"${trimmed}" is the slug of ${bySlug.name}; give the department's name (所管課は名称で指定してください: ${bySlug.name})`,
+      {
+        field,
+        value: trimmed,
+        name: bySlug.name,
+      },
+    );
   }
   throw invalid('department.unknown', `"${trimmed}" is not a registered department (所管課マスタに登録されていない所管課です。企画課が先に登録してください)`, {
     field,

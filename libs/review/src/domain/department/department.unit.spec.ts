@@ -9,13 +9,17 @@ const withSangyo = evolveDepartments(initialDepartmentsState, register('産業�
 
 describe('department master', () => {
   it('registers a department with its name and the slug the planning division gives', () => {
-    expect(register(' 環境課 ', 'kankyo')).toEqual([{ type: 'DepartmentRegistered', data: { name: '環境課', slug: 'kankyo', registeredAt: '2017-04-01T00:00:00.000Z' } }]);
+    expect(register(' 環境課 ', 'kankyo')).toEqual([
+      { type: 'DepartmentRegistered', data: { name: '環境課', slug: 'kankyo', registeredAt: '2017-04-01T00:00:00.000Z' } },
+    ]);
     expect(withSangyo.departments).toEqual([{ name: '産業振興課', slug: 'sangyoshinko' }]);
   });
 
   it('is kept by the planning division (and the seed importer) only', () => {
     for (const role of ['department', 'committee', 'auditor', 'admin'] as const) {
-      expect(() => register('環境課', 'kankyo', initialDepartmentsState, { id: 'x', role, department: '産業振興課' })).toThrow(expect.objectContaining({ code: 'department.forbidden' }));
+      expect(() => register('環境課', 'kankyo', initialDepartmentsState, { id: 'x', role, department: '産業振興課' })).toThrow(
+        expect.objectContaining({ code: 'department.forbidden' }),
+      );
     }
     expect(register('環境課', 'kankyo', initialDepartmentsState, { id: 'seed', role: 'system' })).toHaveLength(1);
   });

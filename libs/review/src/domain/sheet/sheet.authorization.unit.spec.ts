@@ -22,7 +22,11 @@ describe('who may act on a sheet', () => {
   });
 
   it.each<[string, SheetCommand, Actor]>([
-    ['a department assigning a sheet', { type: 'AssignSheet', sheetId: 'x', fiscalYear: 2016, projectCode: '1-01', projectName: 'x', department: '企画課', policyAreas: ['1'] }, kikaku],
+    [
+      'a department assigning a sheet',
+      { type: 'AssignSheet', sheetId: 'x', fiscalYear: 2016, projectCode: '1-01', projectName: 'x', department: '企画課', policyAreas: ['1'] },
+      kikaku,
+    ],
     ['planning revising department content', { type: 'ReviseSheetContent', changes: {} }, planning],
     ['planning submitting for the department', { type: 'SubmitSheet' }, planning],
     ['a department approving its own sheet', { type: 'ApproveSheet' }, kikaku],
@@ -44,9 +48,19 @@ describe('who may act on a sheet', () => {
 
   it('lets the system role act at every step (seed importer)', () => {
     const system: Actor = { id: 'seed', role: 'system' };
-    expect(sheet.given([assigned()]).when({ type: 'ReviseSheetContent', changes: { category: 'new' } }, system).events()).toHaveLength(1);
+    expect(
+      sheet
+        .given([assigned()])
+        .when({ type: 'ReviseSheetContent', changes: { category: 'new' } }, system)
+        .events(),
+    ).toHaveLength(1);
     expect(sheet.given(submitted()).when({ type: 'ApproveSheet' }, system).events()).toHaveLength(1);
     expect(sheet.given(approved()).when({ type: 'RecordCommitteeOpinion', opinion: '意見' }, system).events()).toHaveLength(1);
-    expect(sheet.given(published()).when({ type: 'CorrectPublishedSheet', changes: { category: 'new' }, reason: '訂正' }, system).events()).toHaveLength(1);
+    expect(
+      sheet
+        .given(published())
+        .when({ type: 'CorrectPublishedSheet', changes: { category: 'new' }, reason: '訂正' }, system)
+        .events(),
+    ).toHaveLength(1);
   });
 });

@@ -20,7 +20,7 @@ describe('carryForwardContent', () => {
     ],
   };
 
-  it("keeps what the project is and measures, and a 新規 project becomes 継続", () => {
+  it('keeps what the project is and measures, and a 新規 project becomes 継続', () => {
     const next = carryForwardContent(previous);
     expect(next.category).toBe('continuing');
     expect(next.implementingBody).toEqual({ city: true, other: '室蘭工業大学' });

@@ -105,8 +105,7 @@ export const emptySheetContent = (): SheetContent => ({
   planKpis: [],
 });
 
-const definedOnly = <T extends object>(value: T): Partial<T> =>
-  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+const definedOnly = <T extends object>(value: T): Partial<T> => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export function applyContentPatch(content: SheetContent, patch: SheetContentPatch): SheetContent {
   const { finance, ...rest } = patch;

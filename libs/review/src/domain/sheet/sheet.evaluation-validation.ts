@@ -3,14 +3,7 @@ import { checkMaxLength, LIMITS } from '../limits.js';
 import { mayRecordHistory, type Actor } from '../types.js';
 import { checkEnum, checkKnownKeys, checkOptionalText, isRecord, Issues } from '../validation.js';
 import type { DepartmentEvaluation, DepartmentEvaluationPatch } from './sheet.evaluation.js';
-import {
-  CHOICE_PROVENANCES,
-  DIRECTIONS,
-  EFFECTIVENESS,
-  EVALUATION_CHOICES,
-  reasonField,
-  STRATEGY_REVISIONS,
-} from './sheet.evaluation.js';
+import { CHOICE_PROVENANCES, DIRECTIONS, EFFECTIVENESS, EVALUATION_CHOICES, reasonField, STRATEGY_REVISIONS } from './sheet.evaluation.js';
 
 const CHOICE_VALUES = { effectiveness: EFFECTIVENESS, direction: DIRECTIONS, strategyRevision: STRATEGY_REVISIONS };
 const KNOWN_KEYS = [...EVALUATION_CHOICES, ...EVALUATION_CHOICES.map(reasonField), 'provenance'];

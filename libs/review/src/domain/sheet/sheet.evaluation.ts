@@ -1,4 +1,3 @@
-
 /** 事業の評価: 総合戦略のKPI達成に有効であった / 有効とは言えなかった */
 export type Effectiveness = 'effective' | 'not_effective';
 /** 今後の方針: 更に発展させる / 見直し(改善) / 見直しをせず継続 / 中止 / 当初予定どおり終了 */
@@ -47,8 +46,7 @@ export const emptyEvaluation = (): DepartmentEvaluation => ({
   strategyRevisionReason: null,
 });
 
-export const provenanceOf = (evaluation: DepartmentEvaluation, choice: EvaluationChoice): ChoiceProvenance =>
-  evaluation.provenance?.[choice] ?? 'stated';
+export const provenanceOf = (evaluation: DepartmentEvaluation, choice: EvaluationChoice): ChoiceProvenance => evaluation.provenance?.[choice] ?? 'stated';
 
 /**
  * Setting a choice without saying where it came from makes it 'stated': a department re-recording a

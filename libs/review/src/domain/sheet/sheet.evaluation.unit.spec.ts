@@ -58,7 +58,10 @@ describe('evaluation provenance', () => {
 
   it('makes a choice stated once the department states it', () => {
     const given: SheetEvent[] = [assigned(completeContent()), { type: 'DepartmentEvaluationRecorded', data: { evaluation: imported } }];
-    const events = sheet.given(given).when({ type: 'RecordDepartmentEvaluation', evaluation: { direction: 'improve' } }, kikaku).events();
+    const events = sheet
+      .given(given)
+      .when({ type: 'RecordDepartmentEvaluation', evaluation: { direction: 'improve' } }, kikaku)
+      .events();
     const state = sheet.given([...given, ...events]).state;
     expect(state.evaluation.direction).toBe('improve');
     expect(state.evaluation.provenance).toEqual({ effectiveness: 'inferred', direction: 'stated', strategyRevision: 'inferred' });

@@ -20,9 +20,10 @@ export const SHEET_EVENT_TYPES = [
 export type SheetEventType = (typeof SHEET_EVENT_TYPES)[number];
 
 /** Current schema version of each event's data; bump it together with an upcaster. */
-export const SHEET_EVENT_SCHEMA_VERSION: Record<SheetEventType, number> = Object.fromEntries(
-  SHEET_EVENT_TYPES.map((type) => [type, 1]),
-) as Record<SheetEventType, number>;
+export const SHEET_EVENT_SCHEMA_VERSION: Record<SheetEventType, number> = Object.fromEntries(SHEET_EVENT_TYPES.map((type) => [type, 1])) as Record<
+  SheetEventType,
+  number
+>;
 
 // Business times travel in the data because evolve sees data only, never metadata.
 export type SheetAssigned = DomainEvent<
@@ -42,16 +43,10 @@ export type SheetAssigned = DomainEvent<
 /** `fields` are the paths the patch actually changed (see diffContent). */
 export type SheetContentRevised = DomainEvent<'SheetContentRevised', { changes: SheetContentPatch; fields: string[] }>;
 export type DepartmentEvaluationRecorded = DomainEvent<'DepartmentEvaluationRecorded', { evaluation: DepartmentEvaluationPatch }>;
-export type SheetSubmitted = DomainEvent<
-  'SheetSubmitted',
-  { submittedAt: string; warnings: SubmitWarning[]; acknowledgedGaps: SubmitRequiredField[] }
->;
+export type SheetSubmitted = DomainEvent<'SheetSubmitted', { submittedAt: string; warnings: SubmitWarning[]; acknowledgedGaps: SubmitRequiredField[] }>;
 export type SheetReturned = DomainEvent<'SheetReturned', { comment: string; returnedAt: string }>;
 export type SheetApproved = DomainEvent<'SheetApproved', { comment: string | null; approvedAt: string }>;
-export type CommitteeOpinionRecorded = DomainEvent<
-  'CommitteeOpinionRecorded',
-  { opinion: string; rating: string | null; recordedAt: string }
->;
+export type CommitteeOpinionRecorded = DomainEvent<'CommitteeOpinionRecorded', { opinion: string; rating: string | null; recordedAt: string }>;
 export type CityResponseRecorded = DomainEvent<'CityResponseRecorded', { response: string; recordedAt: string }>;
 /** Written by publications before the cycle alone decided them; kept so those logs still fold (see withPublications). */
 export type SheetPublished = DomainEvent<'SheetPublished', { edition: number; publishedAt: string }>;

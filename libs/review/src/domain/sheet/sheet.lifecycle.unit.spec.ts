@@ -11,7 +11,6 @@ import {
   readyDraft,
   SHEET_ID,
   submitted,
-  system,
 } from '../testing/fixtures.js';
 import { sheet } from '../testing/specs.js';
 import type { SheetEvent } from './sheet.events.js';
@@ -25,7 +24,15 @@ describe('sheet lifecycle: draft → submitted → approved → published → co
     sheet
       .given([])
       .when(
-        { type: 'AssignSheet', sheetId: SHEET_ID, fiscalYear: 2016, projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] },
+        {
+          type: 'AssignSheet',
+          sheetId: SHEET_ID,
+          fiscalYear: 2016,
+          projectCode: '1-01',
+          projectName: '移住推進事業',
+          department: '企画課',
+          policyAreas: ['1'],
+        },
         planning,
         '2017-04-10T09:00:00+09:00',
       )
@@ -45,11 +52,17 @@ describe('sheet lifecycle: draft → submitted → approved → published → co
   });
 
   it('produces no event when a revision changes nothing', () => {
-    sheet.given([assigned(completeContent())]).when({ type: 'ReviseSheetContent', changes: { finance: { budget: 286 } } }, kikaku).then([]);
+    sheet
+      .given([assigned(completeContent())])
+      .when({ type: 'ReviseSheetContent', changes: { finance: { budget: 286 } } }, kikaku)
+      .then([]);
   });
 
   it('stores plain text typed into a rich-text field as structured rich text', () => {
-    const [event] = sheet.given([assigned()]).when({ type: 'ReviseSheetContent', changes: { effect: '効果あり' as never } }, kikaku).events();
+    const [event] = sheet
+      .given([assigned()])
+      .when({ type: 'ReviseSheetContent', changes: { effect: '効果あり' as never } }, kikaku)
+      .events();
     expect(event).toEqual({
       type: 'SheetContentRevised',
       data: { changes: { effect: [{ kind: 'paragraph', text: '効果あり' }] }, fields: ['effect'] },
@@ -71,7 +84,10 @@ describe('sheet lifecycle: draft → submitted → approved → published → co
   });
 
   it('approves a submitted sheet, with or without a comment', () => {
-    sheet.given(submitted()).when({ type: 'ApproveSheet' }, planning).then([{ type: 'SheetApproved', data: { comment: null, approvedAt: NOW } }]);
+    sheet
+      .given(submitted())
+      .when({ type: 'ApproveSheet' }, planning)
+      .then([{ type: 'SheetApproved', data: { comment: null, approvedAt: NOW } }]);
     sheet
       .given(submitted())
       .when({ type: 'ApproveSheet', comment: '了承' }, planning)
@@ -81,9 +97,7 @@ describe('sheet lifecycle: draft → submitted → approved → published → co
   it('records a committee opinion on an approved sheet, and a later one replaces it', () => {
     const first: SheetEvent = { type: 'CommitteeOpinionRecorded', data: { opinion: '情報発信の強化を', rating: null, recordedAt: NOW } };
     sheet.given(approved()).when({ type: 'RecordCommitteeOpinion', opinion: '情報発信の強化を' }, committee).then([first]);
-    const state = sheet
-      .given([...approved(), first, { type: 'CommitteeOpinionRecorded', data: { opinion: '継続を', rating: 'B', recordedAt: NOW } }])
-      .state;
+    const state = sheet.given([...approved(), first, { type: 'CommitteeOpinionRecorded', data: { opinion: '継続を', rating: 'B', recordedAt: NOW } }]).state;
     expect(state.committeeOpinion).toEqual({ opinion: '継続を', rating: 'B', recordedAt: NOW });
   });
 
@@ -96,7 +110,11 @@ describe('sheet lifecycle: draft → submitted → approved → published → co
 
   it('derives publication from the editions that pin the sheet, not from its own stream', () => {
     const version = approved().length - 1;
-    const edition = (n: number, pinned: number) => ({ edition: n, publishedAt: `2017-10-0${n}T09:00:00+09:00`, sheets: [{ sheetId: SHEET_ID, version: pinned }] });
+    const edition = (n: number, pinned: number) => ({
+      edition: n,
+      publishedAt: `2017-10-0${n}T09:00:00+09:00`,
+      sheets: [{ sheetId: SHEET_ID, version: pinned }],
+    });
     const state = sheet.given(approved()).state;
     expect(withPublications(state, version, [])).toBe(state);
     expect(withPublications(state, version, [edition(1, version)])).toMatchObject({
@@ -206,7 +224,10 @@ describe('transitions not allowed in the current status', () => {
     ['CorrectPublishedSheet on an approved sheet', approved(), { type: 'CorrectPublishedSheet', changes: {}, reason: 'x' }, planning, 'approved'],
     ['RecordDepartmentEvaluation on a published sheet', published(), { type: 'RecordDepartmentEvaluation', evaluation: {} }, kikaku, 'published'],
   ] as const)('refuses %s as sheet.invalid_transition', (_name, given, command, actor, status) => {
-    const error = sheet.given([...given]).when(command as never, actor).thenThrows('sheet.invalid_transition', { status, command: command.type });
+    const error = sheet
+      .given([...given])
+      .when(command as never, actor)
+      .thenThrows('sheet.invalid_transition', { status, command: command.type });
     expect(error.kind).toBe('rule');
   });
 
@@ -216,8 +237,19 @@ describe('transitions not allowed in the current status', () => {
   });
 
   it('refuses to assign the same sheet twice', () => {
-    const command = { type: 'AssignSheet', sheetId: SHEET_ID, fiscalYear: 2016, projectCode: '1-01', projectName: '移住推進事業', department: '企画課', policyAreas: ['1'] } as const;
-    const error = sheet.given([assigned()]).when({ ...command, policyAreas: ['1'] }, planning).thenThrows('sheet.already_assigned');
+    const command = {
+      type: 'AssignSheet',
+      sheetId: SHEET_ID,
+      fiscalYear: 2016,
+      projectCode: '1-01',
+      projectName: '移住推進事業',
+      department: '企画課',
+      policyAreas: ['1'],
+    } as const;
+    const error = sheet
+      .given([assigned()])
+      .when({ ...command, policyAreas: ['1'] }, planning)
+      .thenThrows('sheet.already_assigned');
     expect(error.kind).toBe('conflict');
   });
 });

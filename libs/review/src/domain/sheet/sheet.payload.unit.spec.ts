@@ -26,7 +26,7 @@ describe('the decider validates payloads as the last line of defence', () => {
   it('names every bad field at once', () => {
     const changes = { category: 'old', finance: { budget: -1 }, strategyKpis: [{ name: '' }] } as unknown as SheetContentPatch;
     const error = sheet.given([assigned()]).when({ type: 'ReviseSheetContent', changes }, kikaku).thenThrows('value.invalid_enum');
-    const fields = (error.details?.issues as Array<{ field: string }>).map((i) => i.field);
+    const fields = ((error.details?.issues ?? []) as Array<{ field: string }>).map((i) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['category', 'finance.budget', 'strategyKpis[0].name', 'strategyKpis[0].target']));
   });
 
@@ -45,15 +45,24 @@ describe('the decider validates payloads as the last line of defence', () => {
   });
 
   it('refuses an unknown command type', () => {
-    sheet.given([assigned()]).when({ type: 'DeleteSheet' } as never, planning).thenThrows('sheet.unknown_command');
+    sheet
+      .given([assigned()])
+      .when({ type: 'DeleteSheet' } as never, planning)
+      .thenThrows('sheet.unknown_command');
   });
 
   it('refuses an unknown policy area', () => {
-    sheet.given([]).when(assign({ policyAreas: ['5'] }), planning).thenThrows('sheet.invalid_policy_area');
+    sheet
+      .given([])
+      .when(assign({ policyAreas: ['5'] }), planning)
+      .thenThrows('sheet.invalid_policy_area');
   });
 
   it('refuses a sheet id that is not derived from year, project and department', () => {
-    sheet.given([]).when(assign({ sheetId: '2016.1-15.nosuisan' }), planning).thenThrows('sheet.invalid_id', { value: '2016.1-15.nosuisan' });
+    sheet
+      .given([])
+      .when(assign({ sheetId: '2016.1-15.nosuisan' }), planning)
+      .thenThrows('sheet.invalid_id', { value: '2016.1-15.nosuisan' });
   });
 
   it('assigns a sheet carried forward from last year, with last year’s facts cleared', () => {
@@ -80,7 +89,10 @@ describe('the decider validates payloads as the last line of defence', () => {
     ]).state.content;
     const [event] = sheet
       .given([])
-      .when(assign({ sheetId: '2017.1-15.sangyoshinko', fiscalYear: 2017, carriedForward: { fromSheetId: '2016.1-15.sangyoshinko', content: previous } }), planning)
+      .when(
+        assign({ sheetId: '2017.1-15.sangyoshinko', fiscalYear: 2017, carriedForward: { fromSheetId: '2016.1-15.sangyoshinko', content: previous } }),
+        planning,
+      )
       .events();
     expect(event?.type === 'SheetAssigned' && event.data.content).toMatchObject({ category: 'continuing', finance: { settlement: null } });
   });

@@ -22,7 +22,10 @@ describe('SubmitSheet rules', () => {
 
   it('needs the three choices and their three reasons', () => {
     sheet
-      .given([assigned(completeContent()), { type: 'DepartmentEvaluationRecorded', data: { evaluation: { effectiveness: 'effective', directionReason: ' ' } } }])
+      .given([
+        assigned(completeContent()),
+        { type: 'DepartmentEvaluationRecorded', data: { evaluation: { effectiveness: 'effective', directionReason: ' ' } } },
+      ])
       .when({ type: 'SubmitSheet' }, kikaku)
       .thenThrows('sheet.incomplete', {
         missing: [
@@ -75,9 +78,7 @@ describe('SubmitSheet rules', () => {
     sheet
       .given(withEvaluation(content))
       .when({ type: 'SubmitSheet', acknowledgedGaps: ['summary', 'finance.settlement', 'category'] }, system)
-      .then([
-        { type: 'SheetSubmitted', data: { submittedAt: DEFAULT_NOW, warnings: [], acknowledgedGaps: ['summary', 'finance.settlement'] } },
-      ]);
+      .then([{ type: 'SheetSubmitted', data: { submittedAt: DEFAULT_NOW, warnings: [], acknowledgedGaps: ['summary', 'finance.settlement'] } }]);
   });
 
   it('does not let a department acknowledge gaps', () => {

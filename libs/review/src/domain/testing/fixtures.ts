@@ -72,10 +72,7 @@ export const submitted = (): SheetEvent[] => [
   { type: 'SheetSubmitted', data: { submittedAt: '2017-06-01T09:00:00+09:00', warnings: [], acknowledgedGaps: [] } },
 ];
 
-export const approved = (): SheetEvent[] => [
-  ...submitted(),
-  { type: 'SheetApproved', data: { comment: null, approvedAt: '2017-07-01T09:00:00+09:00' } },
-];
+export const approved = (): SheetEvent[] => [...submitted(), { type: 'SheetApproved', data: { comment: null, approvedAt: '2017-07-01T09:00:00+09:00' } }];
 
 /** A published sheet as logs from before derived publication recorded it (SheetPublished on the sheet). */
 export const published = (edition = 1): SheetEvent[] => [

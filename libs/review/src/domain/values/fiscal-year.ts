@@ -13,8 +13,7 @@ const ERA_BASE: Record<Era, number> = { 昭和: 1925, 平成: 1988, 令和: 2018
 // 平成 goes past 31 on purpose: plans written before the 2019 era change count on (1-13 targets 平成32年度 = FY2020).
 const ERA_LAST: Record<Era, number> = { 昭和: 64, 平成: 99, 令和: Number.MAX_SAFE_INTEGER };
 
-export const isFiscalYear = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 1926 && value <= 2999;
+export const isFiscalYear = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1926 && value <= 2999;
 
 export const isFiscalYearPeriod = (value: unknown): value is FiscalYearPeriod => {
   if (typeof value !== 'object' || value === null) return false;

@@ -15,7 +15,11 @@ export const PROJECT_CODE_FORM = '事業番号は「施策区分の番号-2桁�
 /** The code itself when canonical; a 400 `sheet.invalid_project_code` otherwise, never a silent normalisation. */
 export function assertProjectCode(value: unknown, field = 'projectCode'): string {
   if (isProjectCode(value)) return value;
-  throw invalid('sheet.invalid_project_code', `${field} ${JSON.stringify(value)} is not a project code (${PROJECT_CODE_FORM})`, { field, value, expected: '1-01' });
+  throw invalid('sheet.invalid_project_code', `${field} ${JSON.stringify(value)} is not a project code (${PROJECT_CODE_FORM})`, {
+    field,
+    value,
+    expected: '1-01',
+  });
 }
 
 /**

@@ -54,7 +54,7 @@ describe('stream ids: built and read in one place', () => {
     expect(parseStreamId('master-departments')).toEqual({ category: 'master', name: 'departments' });
   });
 
-  it('names no stream for ids that are none of Kensho\'s', () => {
+  it("names no stream for ids that are none of Kensho's", () => {
     for (const id of ['', 'sheet', 'sheet-', '-x', 'cycle-20x6', 'cycle-2016.1', 'poison-1', 'kensho']) expect(parseStreamId(id)).toBeNull();
   });
 

@@ -27,8 +27,7 @@ const NOT_MEASURED = ['未実施']; // アンケート未実施: the survey was 
 const IN_PROGRESS = ['調査中', '集計中']; // being surveyed / being tallied
 
 // [approx prefix][sign][number][unit without digits][approx suffix][(parenthetical)]
-const NUMERIC =
-  /^(約|およそ|概ね)?([-−▲△])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([^\d\s()[\]]*?)(程度|前後)?(\(.*\))?$/;
+const NUMERIC = /^(約|およそ|概ね)?([-−▲△])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([^\d\s()[\]]*?)(程度|前後)?(\(.*\))?$/;
 
 export function parseKpiValue(text: string): KpiValue {
   const normalized = text.normalize('NFKC').replace(/\s+/g, '');
@@ -53,8 +52,7 @@ export function parseKpiCell(cell: string): { value: KpiValue; period: FiscalYea
 }
 
 /** Units compare after width normalisation, so ％ and % are the same unit. */
-export const sameUnit = (a: KpiValue, b: KpiValue): boolean =>
-  (a.unit ?? '').normalize('NFKC') === (b.unit ?? '').normalize('NFKC');
+export const sameUnit = (a: KpiValue, b: KpiValue): boolean => (a.unit ?? '').normalize('NFKC') === (b.unit ?? '').normalize('NFKC');
 
 export function checkKpiValue(issues: Issues, field: string, value: unknown): void {
   if (!isRecord(value)) {

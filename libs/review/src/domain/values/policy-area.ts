@@ -3,5 +3,4 @@ export type PolicyArea = '1' | '2' | '3' | 'プラス1';
 
 export const POLICY_AREAS: readonly PolicyArea[] = ['1', '2', '3', 'プラス1'];
 
-export const isPolicyArea = (value: unknown): value is PolicyArea =>
-  typeof value === 'string' && (POLICY_AREAS as readonly string[]).includes(value);
+export const isPolicyArea = (value: unknown): value is PolicyArea => typeof value === 'string' && (POLICY_AREAS as readonly string[]).includes(value);

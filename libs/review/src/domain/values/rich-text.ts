@@ -29,7 +29,10 @@ function blocksOfChunk(chunk: string[]): RichText {
 }
 
 function fromPlainText(input: string): RichText {
-  const lines = input.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
+  const lines = input
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd());
   const chunks: string[][] = [[]];
   for (const line of lines) {
     if (line.trim() === '') chunks.push([]);

@@ -22,7 +22,12 @@ describe('toRichText', () => {
 
   it('yields no blocks for blank input and drops blank blocks of structured input', () => {
     expect(toRichText('  \n\r\n ')).toEqual([]);
-    expect(toRichText([{ kind: 'paragraph', text: ' ' }, { kind: 'list', items: ['a', ''] }])).toEqual([{ kind: 'list', items: ['a'] }]);
+    expect(
+      toRichText([
+        { kind: 'paragraph', text: ' ' },
+        { kind: 'list', items: ['a', ''] },
+      ]),
+    ).toEqual([{ kind: 'list', items: ['a'] }]);
   });
 
   it('refuses a malformed block', () => {

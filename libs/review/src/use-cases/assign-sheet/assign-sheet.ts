@@ -2,7 +2,15 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AggregateService } from '../../application/aggregate-service.js';
 import { CycleAggregate, DepartmentsAggregate, SheetAggregate, cycleStreamId, sheetStreamId } from '../../application/aggregates.js';
 import type { CommandMeta, CommandResult } from '../../application/command-meta.js';
-import { DEPARTMENTS_STREAM, carryForwardContent, requireDepartment, sheetIdFor, type AddSheetToCycle, type AssignSheet, type PolicyArea } from '../../domain/index.js';
+import {
+  DEPARTMENTS_STREAM,
+  carryForwardContent,
+  requireDepartment,
+  sheetIdFor,
+  type AddSheetToCycle,
+  type AssignSheet,
+  type PolicyArea,
+} from '../../domain/index.js';
 
 export interface AssignSheetInput {
   fiscalYear: number;
@@ -13,7 +21,10 @@ export interface AssignSheetInput {
 }
 
 export class AssignSheetCommand extends Command<CommandResult & { sheetId: string; carriedFrom: string | null }> {
-  constructor(readonly input: AssignSheetInput, readonly meta: CommandMeta) {
+  constructor(
+    readonly input: AssignSheetInput,
+    readonly meta: CommandMeta,
+  ) {
     super();
   }
 }

@@ -168,7 +168,12 @@ function choiceFindings(sheet: SheetView): Finding[] {
     findings.push({ kind: 'choice_unknown', field: 'category', message: '区分 (新規/継続/見直し) is not recorded', values: { value: null } });
   }
   if (sheet.implementingBody.city === null) {
-    findings.push({ kind: 'choice_unknown', field: 'implementingBody.city', message: '事業主体: whether 室蘭市 was ticked is not recorded', values: { value: null } });
+    findings.push({
+      kind: 'choice_unknown',
+      field: 'implementingBody.city',
+      message: '事業主体: whether 室蘭市 was ticked is not recorded',
+      values: { value: null },
+    });
   }
   return findings;
 }

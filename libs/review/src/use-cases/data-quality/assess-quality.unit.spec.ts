@@ -12,7 +12,11 @@ function sheet(code: string, department: string, patch: Partial<SheetState['cont
     projectName: `事業 ${code}`,
     department,
     status: 'approved',
-    content: { ...emptySheetContent(), category: 'continuing', implementingBody: { city: true, other: null }, summary: [{ kind: 'paragraph', text: '概要' }],
+    content: {
+      ...emptySheetContent(),
+      category: 'continuing',
+      implementingBody: { city: true, other: null },
+      summary: [{ kind: 'paragraph', text: '概要' }],
       finance: { budget: 100, settlement: 100, funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: 100 } },
       ...patch,
     },
@@ -34,8 +38,12 @@ const kpi = (kpiId: string, actual: string, printedShare: number | null) => ({
 describe('assessQuality', () => {
   it('flags an overrun, a missing budget and a breakdown that does not add up, naming values', () => {
     const report = assessQuality(2016, [
-      sheet('2-02', '子育て支援室', { finance: { budget: 25592, settlement: 44511, funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: 44511 } } }),
-      sheet('1-08', '産業振興課', { finance: { budget: null, settlement: 100, funding: { nationalPrefectural: 60, municipalBonds: null, other: null, generalFund: 30 } } }),
+      sheet('2-02', '子育て支援室', {
+        finance: { budget: 25592, settlement: 44511, funding: { nationalPrefectural: null, municipalBonds: null, other: null, generalFund: 44511 } },
+      }),
+      sheet('1-08', '産業振興課', {
+        finance: { budget: null, settlement: 100, funding: { nationalPrefectural: 60, municipalBonds: null, other: null, generalFund: 30 } },
+      }),
     ]);
     expect(report.sheets[0]!.findings).toEqual([
       expect.objectContaining({ kind: 'settlement_exceeds_budget', field: 'finance.settlement', values: { budget: 25592, settlement: 44511 } }),
@@ -51,7 +59,13 @@ describe('assessQuality', () => {
       sheet('3-02', '港湾政策課', { strategyKpis: [kpi('sk-13', '調査中', 3)] }),
     ]);
     const second = report.sheets[1]!.findings;
-    expect(second).toContainEqual(expect.objectContaining({ kind: 'kpi_actual_not_numeric', field: 'strategyKpis[0].actual', values: { kpi: 'KPI sk-13', text: '調査中', status: 'in_progress' } }));
+    expect(second).toContainEqual(
+      expect.objectContaining({
+        kind: 'kpi_actual_not_numeric',
+        field: 'strategyKpis[0].actual',
+        values: { kpi: 'KPI sk-13', text: '調査中', status: 'in_progress' },
+      }),
+    );
     expect(second).toContainEqual(
       expect.objectContaining({ kind: 'kpi_share_mismatch', values: { kpi: 'KPI sk-13', printed: 3, projects: 2, sheets: 2, projectCodes: ['3-01', '3-02'] } }),
     );
@@ -60,12 +74,17 @@ describe('assessQuality', () => {
 
   it('lists inferred and unknown choices, an unknown 区分 and a missing 事業概要', () => {
     const [result] = assessQuality(2016, [
-      sheet('1-01', '企画課', { category: null, summary: null }, {
-        effectiveness: null,
-        direction: 'improve',
-        strategyRevision: 'not_needed',
-        provenance: { effectiveness: 'unknown', direction: 'inferred', strategyRevision: 'stated' },
-      }),
+      sheet(
+        '1-01',
+        '企画課',
+        { category: null, summary: null },
+        {
+          effectiveness: null,
+          direction: 'improve',
+          strategyRevision: 'not_needed',
+          provenance: { effectiveness: 'unknown', direction: 'inferred', strategyRevision: 'stated' },
+        },
+      ),
     ]).sheets;
     expect(result!.findings.map((f) => `${f.kind} ${f.field}`)).toEqual([
       'missing_summary summary',

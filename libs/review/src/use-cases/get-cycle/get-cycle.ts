@@ -26,7 +26,10 @@ export interface CycleMoment {
 }
 
 export class GetCycleQuery extends Query<CycleView> {
-  constructor(readonly fiscalYear: number, readonly at: CycleMoment = {}) {
+  constructor(
+    readonly fiscalYear: number,
+    readonly at: CycleMoment = {},
+  ) {
     super();
   }
 }
@@ -54,7 +57,10 @@ export class GetCycleHandler implements IQueryHandler<GetCycleQuery> {
     if (!loaded.state.exists || loaded.version === null) {
       // A moment before the cycle was opened is refused as such, not answered as "no cycle at all".
       if (!(await this.queries.cycle(fiscalYear))) throw notFound();
-      throw new DomainError('cycle.not_yet_existing', 'not_found', `The FY${fiscalYear} cycle was not opened yet at that moment (その時点では未開始です)`, { fiscalYear, ...at });
+      throw new DomainError('cycle.not_yet_existing', 'not_found', `The FY${fiscalYear} cycle was not opened yet at that moment (その時点では未開始です)`, {
+        fiscalYear,
+        ...at,
+      });
     }
     if (at.version !== undefined && loaded.version !== at.version) {
       throw new DomainError('cycle.version_not_found', 'not_found', `The FY${fiscalYear} cycle has no version ${at.version} (指定された版は存在しません)`, {

@@ -69,7 +69,10 @@ export class GetSheetHandler implements IQueryHandler<GetSheetQuery> {
     if (!now) return null;
     assertMayRead(viewer, now.department);
     if (!loaded.state.exists) {
-      throw new DomainError('sheet.not_yet_existing', 'not_found', `Sheet ${sheetId} did not exist yet at that moment (その時点ではシートが存在しません)`, { sheetId, ...at });
+      throw new DomainError('sheet.not_yet_existing', 'not_found', `Sheet ${sheetId} did not exist yet at that moment (その時点ではシートが存在しません)`, {
+        sheetId,
+        ...at,
+      });
     }
     throw new DomainError('sheet.version_not_found', 'not_found', `Sheet ${sheetId} has no version ${at.version} (指定された版は存在しません)`, {
       sheetId,

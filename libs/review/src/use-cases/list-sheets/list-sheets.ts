@@ -5,7 +5,10 @@ import type { SheetView } from '../../read-models/sheet-view.js';
 import { assertMayRead } from '../viewer.js';
 
 export class ListSheetsQuery extends Query<SheetView[]> {
-  constructor(readonly filter: SheetFilter, readonly viewer: Actor) {
+  constructor(
+    readonly filter: SheetFilter,
+    readonly viewer: Actor,
+  ) {
     super();
   }
 }

@@ -5,7 +5,10 @@ import type { CommandMeta, CommandResult } from '../../application/command-meta.
 import type { OpenCycle } from '../../domain/index.js';
 
 export class OpenCycleCommand extends Command<CommandResult> {
-  constructor(readonly command: OpenCycle, readonly meta: CommandMeta) {
+  constructor(
+    readonly command: OpenCycle,
+    readonly meta: CommandMeta,
+  ) {
     super();
   }
 }

@@ -6,7 +6,10 @@ import { StreamIntegrityError } from '../../application/integrity.js';
 import type { CycleState, PublishCycle, SheetSnapshot } from '../../domain/index.js';
 
 export class PublishCycleCommand extends Command<CommandResult & { edition: number }> {
-  constructor(readonly fiscalYear: number, readonly meta: CommandMeta) {
+  constructor(
+    readonly fiscalYear: number,
+    readonly meta: CommandMeta,
+  ) {
     super();
   }
 }

@@ -8,17 +8,41 @@ import { PeriodDto } from '../sheet-content.dto.js';
 export class NumericalGoalDto {
   @ApiProperty({ example: '3-g2' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.numericalGoalId) id!: string;
   @ApiProperty({ enum: POLICY_AREAS }) @IsIn(POLICY_AREAS as string[]) policyArea!: string;
-  @ApiProperty({ example: '新規に室蘭港を活用した取引を開始した事業者等の件数' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.numericalGoalMeasure) measure!: string;
+  @ApiProperty({ example: '新規に室蘭港を活用した取引を開始した事業者等の件数' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.numericalGoalMeasure)
+  measure!: string;
   @ApiProperty({ example: '5件' }) @IsString() @MaxLength(LIMITS.numericalGoalValue) target!: string;
-  @ApiPropertyOptional({ type: PeriodDto, nullable: true }) @IsOptional() @ValidateIf((o) => o.targetPeriod !== null) @ValidateNested() @Type(() => PeriodDto) targetPeriod?: PeriodDto | null;
+  @ApiPropertyOptional({ type: PeriodDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((o) => o.targetPeriod !== null)
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  targetPeriod?: PeriodDto | null;
   @ApiProperty({ example: '7件' }) @IsString() @MaxLength(LIMITS.numericalGoalValue) actual!: string;
-  @ApiPropertyOptional({ type: PeriodDto, nullable: true }) @IsOptional() @ValidateIf((o) => o.actualPeriod !== null) @ValidateNested() @Type(() => PeriodDto) actualPeriod?: PeriodDto | null;
+  @ApiPropertyOptional({ type: PeriodDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((o) => o.actualPeriod !== null)
+  @ValidateNested()
+  @Type(() => PeriodDto)
+  actualPeriod?: PeriodDto | null;
   @ApiPropertyOptional({ default: false, description: 'true for measures to hold down (社会減の抑制)' }) @IsOptional() @IsBoolean() lowerIsBetter?: boolean;
-  @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: LIMITS.numericalGoalNote }) @IsOptional() @ValidateIf((o) => o.note !== null) @IsString() @MaxLength(LIMITS.numericalGoalNote) note?: string | null;
+  @ApiPropertyOptional({ type: 'string', nullable: true, maxLength: LIMITS.numericalGoalNote })
+  @IsOptional()
+  @ValidateIf((o) => o.note !== null)
+  @IsString()
+  @MaxLength(LIMITS.numericalGoalNote)
+  note?: string | null;
 }
 
 export class RecordNumericalGoalsDto {
-  @ApiProperty({ type: [NumericalGoalDto] }) @IsArray() @ArrayMaxSize(LIMITS.numericalGoals) @ValidateNested({ each: true }) @Type(() => NumericalGoalDto) goals!: NumericalGoalDto[];
+  @ApiProperty({ type: [NumericalGoalDto] })
+  @IsArray()
+  @ArrayMaxSize(LIMITS.numericalGoals)
+  @ValidateNested({ each: true })
+  @Type(() => NumericalGoalDto)
+  goals!: NumericalGoalDto[];
 }
 
 /** DTO → domain goals: texts parsed into KPI values. */

@@ -6,7 +6,11 @@ import type { RecordNumericalGoals } from '../../domain/index.js';
 
 /** The strategy's 数値目標 with the actuals known when the year is reviewed, on that year's cycle (企画課). */
 export class RecordNumericalGoalsCommand extends Command<CommandResult> {
-  constructor(readonly fiscalYear: number, readonly command: RecordNumericalGoals, readonly meta: CommandMeta) {
+  constructor(
+    readonly fiscalYear: number,
+    readonly command: RecordNumericalGoals,
+    readonly meta: CommandMeta,
+  ) {
     super();
   }
 }

@@ -6,7 +6,11 @@ import type { RecordStrategy } from '../../domain/index.js';
 
 /** The strategy master (総合戦略) in force for the year, on that year's cycle (企画課): publication prints it from the log. */
 export class RecordStrategyCommand extends Command<CommandResult> {
-  constructor(readonly fiscalYear: number, readonly command: RecordStrategy, readonly meta: CommandMeta) {
+  constructor(
+    readonly fiscalYear: number,
+    readonly command: RecordStrategy,
+    readonly meta: CommandMeta,
+  ) {
     super();
   }
 }

@@ -5,7 +5,10 @@ import type { CommandMeta, CommandResult } from '../../application/command-meta.
 import { DEPARTMENTS_STREAM, type RegisterDepartment } from '../../domain/index.js';
 
 export class RegisterDepartmentCommand extends Command<CommandResult> {
-  constructor(readonly command: RegisterDepartment, readonly meta: CommandMeta) {
+  constructor(
+    readonly command: RegisterDepartment,
+    readonly meta: CommandMeta,
+  ) {
     super();
   }
 }
