@@ -46,11 +46,10 @@ function Shell({ principal }: { principal: Principal }) {
           Kensho 効果検証
         </Link>
         <div className="who">
-          <p className="who">
-            <span className="visually-hidden">サインイン中：</span>
+          <section className="who" aria-label="サインイン中">
             <span>役割：{ROLE_LABELS[principal.role] ?? principal.role}</span>
             {principal.department && <span>所管課：{principal.department}</span>}
-          </p>
+          </section>
           <button type="button" className="button secondary" onClick={signOut}>
             サインアウト
           </button>
