@@ -6,7 +6,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { TokenService } from '@kensho/auth';
 import { ALL_MIGRATIONS } from '@kensho/core';
 import { FixedClock, loadConfig, newId } from '@kensho/platform';
-import { RegisterDepartmentCommand, type Actor } from '@kensho/review';
+import { departmentsCommand, type Actor } from '@kensho/review';
 import { createTestDatabase, type TestDatabase } from '@kensho/testing';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { ContractValidator } from './contract.js';
@@ -41,7 +41,7 @@ export async function registerSeedDepartments(app: INestApplication): Promise<vo
   for (const d of JSON.parse(readFileSync(DEPARTMENTS_JSON, 'utf8')) as Array<{ name: string; slug: string }>) {
     const commandId = newId();
     await bus.execute(
-      new RegisterDepartmentCommand(
+      departmentsCommand(
         { type: 'RegisterDepartment', name: d.name, slug: d.slug },
         { commandId, correlationId: commandId, causationId: commandId, actor: SETUP },
       ),

@@ -1,15 +1,10 @@
 import type { Command } from '@nestjs/cqrs';
 import { uuidV5 } from '@kensho/platform';
 import {
-  ApproveSheetCommand,
   AssignSheetCommand,
-  OpenCycleCommand,
-  RecordDepartmentEvaluationCommand,
-  RegisterDepartmentCommand,
-  RecordNumericalGoalsCommand,
-  RecordStrategyCommand,
-  ReviseSheetContentCommand,
-  SubmitSheetCommand,
+  cycleCommand,
+  departmentsCommand,
+  sheetCommand,
   parseJapanesePeriod,
   parseKpiValue,
   sheetIdFor,
@@ -89,37 +84,24 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
 
   // Assignment only takes departments of the master: the planning division registers them first.
   seeds.departments.forEach((d, index) =>
-    add(
-      `department/${d.slug}`,
-      PLANNING,
-      jst(4, 10, 8, index),
-      (m) => new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, m),
+    add(`department/${d.slug}`, PLANNING, jst(4, 10, 8, index), (m) => departmentsCommand({ type: 'RegisterDepartment', name: d.name, slug: d.slug }, m)),
+  );
+  add('open-cycle', PLANNING, jst(4, 10, 9), (m) =>
+    cycleCommand(
+      fy,
+      {
+        type: 'OpenCycle',
+        fiscalYear: fy,
+        title: `平成${fy - 1988}年度 ${seeds.strategy.name} 効果検証`,
+        deadlines: { departmentSubmission: `${fy + 1}-06-30`, planningReview: `${fy + 1}-07-31` },
+      },
+      m,
     ),
   );
-  add(
-    'open-cycle',
-    PLANNING,
-    jst(4, 10, 9),
-    (m) =>
-      new OpenCycleCommand(
-        {
-          type: 'OpenCycle',
-          fiscalYear: fy,
-          title: `平成${fy - 1988}年度 ${seeds.strategy.name} 効果検証`,
-          deadlines: { departmentSubmission: `${fy + 1}-06-30`, planningReview: `${fy + 1}-07-31` },
-        },
-        m,
-      ),
-  );
   // What the year's report prints around the sheets: in the log, so publication never reads these files.
-  add('strategy', PLANNING, jst(4, 10, 9, 15), (m) => new RecordStrategyCommand(fy, { type: 'RecordStrategy', strategy: strategyOf(seeds) }, m));
+  add('strategy', PLANNING, jst(4, 10, 9, 15), (m) => cycleCommand(fy, { type: 'RecordStrategy', strategy: strategyOf(seeds) }, m));
   // The goals' actuals are known when the year is reviewed: recorded on its cycle right after it opens.
-  add(
-    'numerical-goals',
-    PLANNING,
-    jst(4, 10, 9, 30),
-    (m) => new RecordNumericalGoalsCommand(fy, { type: 'RecordNumericalGoals', goals: numericalGoalsOf(seeds) }, m),
-  );
+  add('numerical-goals', PLANNING, jst(4, 10, 9, 30), (m) => cycleCommand(fy, { type: 'RecordNumericalGoals', goals: numericalGoalsOf(seeds) }, m));
 
   const departments = [...new Set(seeds.sheets.map((s) => s.department))];
   const master = new Map(seeds.departments.map((d) => [d.name, { name: d.name, slug: d.slug }]));
@@ -141,30 +123,16 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
           m,
         ),
     );
-    add(
-      `revise/${id}`,
-      actor,
-      jst(5, 8 + d * 2, 10 + (nth % 6), (nth * 17) % 60),
-      (m) => new ReviseSheetContentCommand(id, { type: 'ReviseSheetContent', changes: content }, m),
+    add(`revise/${id}`, actor, jst(5, 8 + d * 2, 10 + (nth % 6), (nth * 17) % 60), (m) =>
+      sheetCommand(id, { type: 'ReviseSheetContent', changes: content }, m),
     );
-    add(
-      `evaluate/${id}`,
-      actor,
-      jst(6, 1 + d * 2, 10 + (nth % 6), (nth * 17) % 60),
-      (m) => new RecordDepartmentEvaluationCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, m),
+    add(`evaluate/${id}`, actor, jst(6, 1 + d * 2, 10 + (nth % 6), (nth * 17) % 60), (m) =>
+      sheetCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, m),
     );
-    add(
-      `submit/${id}`,
-      actor,
-      jst(6, 20 + d, 16, nth * 5),
-      (m) => new SubmitSheetCommand(id, { type: 'SubmitSheet', acknowledgedGaps: sourceGapsOf(content, evaluation) }, m),
+    add(`submit/${id}`, actor, jst(6, 20 + d, 16, nth * 5), (m) =>
+      sheetCommand(id, { type: 'SubmitSheet', acknowledgedGaps: sourceGapsOf(content, evaluation) }, m),
     );
-    add(
-      `approve/${id}`,
-      PLANNING,
-      jst(7, 10 + Math.floor(index / 5), 10 + (index % 5)),
-      (m) => new ApproveSheetCommand(id, { type: 'ApproveSheet', comment: null }, m),
-    );
+    add(`approve/${id}`, PLANNING, jst(7, 10 + Math.floor(index / 5), 10 + (index % 5)), (m) => sheetCommand(id, { type: 'ApproveSheet', comment: null }, m));
   });
   // Replayed in the order it happened.
   return steps.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));

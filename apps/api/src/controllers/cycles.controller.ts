@@ -6,17 +6,15 @@ import { IsISO8601, IsOptional } from 'class-validator';
 import { INTEGER_RANGES } from '@kensho/platform';
 import {
   AssignSheetCommand,
+  cycleCommand,
   AssignSheetDto,
   GetCycleQuery,
   GetDataQualityQuery,
   ListCyclesQuery,
-  OpenCycleCommand,
   OpenCycleDto,
   QueryInteger,
   PublishCycleCommand,
-  RecordNumericalGoalsCommand,
   RecordNumericalGoalsDto,
-  RecordStrategyCommand,
   RecordStrategyDto,
   toNumericalGoals,
   toStrategy,
@@ -67,7 +65,7 @@ export class CyclesController {
   @ApiProblems(409)
   async open(@Body() body: OpenCycleDto, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
     const result = await this.commands.execute(
-      new OpenCycleCommand({ type: 'OpenCycle', fiscalYear: body.fiscalYear, title: body.title, deadlines: { ...body.deadlines } }, meta),
+      cycleCommand(body.fiscalYear, { type: 'OpenCycle', fiscalYear: body.fiscalYear, title: body.title, deadlines: { ...body.deadlines } }, meta),
     );
     res.setHeader('Location', `/api/v1/cycles/${body.fiscalYear}`);
     return { fiscalYear: body.fiscalYear, version: result.version, position: result.position };
@@ -122,9 +120,7 @@ export class CyclesController {
   @ApiOkResponse({ type: NumericalGoalsResultDto })
   @ApiProblems(404, 409)
   async numericalGoals(@FiscalYearParam() fiscalYear: number, @Body() body: RecordNumericalGoalsDto, @Meta() meta: CommandMeta) {
-    const result = await this.commands.execute(
-      new RecordNumericalGoalsCommand(fiscalYear, { type: 'RecordNumericalGoals', goals: toNumericalGoals(body) }, meta),
-    );
+    const result = await this.commands.execute(cycleCommand(fiscalYear, { type: 'RecordNumericalGoals', goals: toNumericalGoals(body) }, meta));
     return { fiscalYear, version: result.version, position: result.position, events: result.events };
   }
 
@@ -135,7 +131,7 @@ export class CyclesController {
   @ApiOkResponse({ type: NumericalGoalsResultDto, description: 'Recorded (events: ["StrategyRecorded"]) or unchanged (events: [])' })
   @ApiProblems(404, 409)
   async strategy(@FiscalYearParam() fiscalYear: number, @Body() body: RecordStrategyDto, @Meta() meta: CommandMeta) {
-    const result = await this.commands.execute(new RecordStrategyCommand(fiscalYear, { type: 'RecordStrategy', strategy: toStrategy(body) }, meta));
+    const result = await this.commands.execute(cycleCommand(fiscalYear, { type: 'RecordStrategy', strategy: toStrategy(body) }, meta));
     return { fiscalYear, version: result.version, position: result.position, events: result.events };
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ListDepartmentsQuery, RegisterDepartmentCommand, RegisterDepartmentDto, type CommandMeta, type CommandResult } from '@kensho/review';
+import { ListDepartmentsQuery, departmentsCommand, RegisterDepartmentDto, type CommandMeta, type CommandResult } from '@kensho/review';
 import { Roles } from '../http/auth.js';
 import { Meta } from '../http/command-meta.js';
 import { ApiProblems } from '../http/openapi.js';
@@ -23,9 +23,7 @@ export class DepartmentsController {
   @ApiCreatedResponse({ type: DepartmentRegisteredDto })
   @ApiProblems(409)
   async register(@Body() body: RegisterDepartmentDto, @Meta() meta: CommandMeta) {
-    const result: CommandResult = await this.commands.execute(
-      new RegisterDepartmentCommand({ type: 'RegisterDepartment', name: body.name, slug: body.slug }, meta),
-    );
+    const result: CommandResult = await this.commands.execute(departmentsCommand({ type: 'RegisterDepartment', name: body.name, slug: body.slug }, meta));
     return { name: body.name.trim(), slug: body.slug, version: result.version, position: result.position, events: result.events };
   }
 

@@ -5,11 +5,9 @@ import type { Response } from 'express';
 import { IsOptional } from 'class-validator';
 import {
   AggregateService,
-  ApproveSheetCommand,
   ApproveSheetDto,
   CityResponseDto,
   CommitteeOpinionDto,
-  CorrectPublishedSheetCommand,
   CorrectPublishedSheetDto,
   DomainError,
   DepartmentEvaluationDto,
@@ -21,18 +19,13 @@ import {
   parseStreamId,
   ListSheetsQuery,
   ListSheetsQueryDto,
-  RecordCityResponseCommand,
-  RecordCommitteeOpinionCommand,
-  RecordDepartmentEvaluationCommand,
-  ReturnSheetCommand,
   ReturnSheetDto,
-  ReviseSheetContentCommand,
   SheetContentDto,
-  SubmitSheetCommand,
+  sheetCommand,
   toContentPatch,
   type Actor,
   type CommandMeta,
-  type CommandResult,
+  type DecideCommand,
   type DepartmentEvaluationPatch,
 } from '@kensho/review';
 import { AuditQueries, describeChanges } from '@kensho/audit';
@@ -113,7 +106,7 @@ export class SheetsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(res, new ReviseSheetContentCommand(id, { type: 'ReviseSheetContent', changes: toContentPatch(body) }, meta, version));
+    return this.run(res, sheetCommand(id, { type: 'ReviseSheetContent', changes: toContentPatch(body) }, meta, version));
   }
 
   /** Record the department's self-evaluation (所管課の評価). If-Match required. */
@@ -131,7 +124,7 @@ export class SheetsController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const evaluation = body as DepartmentEvaluationPatch;
-    return this.run(res, new RecordDepartmentEvaluationCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, meta, version));
+    return this.run(res, sheetCommand(id, { type: 'RecordDepartmentEvaluation', evaluation }, meta, version));
   }
 
   @Post(':id/submit')
@@ -142,7 +135,7 @@ export class SheetsController {
   @WRITTEN
   @ApiProblems(403, 404, 409, 412)
   submit(@Param('id') id: string, @IfMatchVersion() version: number | undefined, @Meta() meta: CommandMeta, @Res({ passthrough: true }) res: Response) {
-    return this.run(res, new SubmitSheetCommand(id, { type: 'SubmitSheet' }, meta, version));
+    return this.run(res, sheetCommand(id, { type: 'SubmitSheet' }, meta, version));
   }
 
   /** Return to the department with a comment (企画課). */
@@ -160,7 +153,7 @@ export class SheetsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(res, new ReturnSheetCommand(id, { type: 'ReturnSheet', comment: body.comment }, meta, version));
+    return this.run(res, sheetCommand(id, { type: 'ReturnSheet', comment: body.comment }, meta, version));
   }
 
   @Post(':id/approve')
@@ -177,7 +170,7 @@ export class SheetsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(res, new ApproveSheetCommand(id, { type: 'ApproveSheet', comment: body.comment ?? null }, meta, version));
+    return this.run(res, sheetCommand(id, { type: 'ApproveSheet', comment: body.comment ?? null }, meta, version));
   }
 
   /** 推進会議の意見 (committee). */
@@ -194,10 +187,7 @@ export class SheetsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(
-      res,
-      new RecordCommitteeOpinionCommand(id, { type: 'RecordCommitteeOpinion', opinion: body.opinion, rating: body.rating ?? null }, meta, version),
-    );
+    return this.run(res, sheetCommand(id, { type: 'RecordCommitteeOpinion', opinion: body.opinion, rating: body.rating ?? null }, meta, version));
   }
 
   /** 市の対応 to the committee's opinion (企画課). */
@@ -214,7 +204,7 @@ export class SheetsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(res, new RecordCityResponseCommand(id, { type: 'RecordCityResponse', response: body.response }, meta, version));
+    return this.run(res, sheetCommand(id, { type: 'RecordCityResponse', response: body.response }, meta, version));
   }
 
   /** Correct a published sheet with a reason; the next publication is a new edition. */
@@ -232,10 +222,7 @@ export class SheetsController {
     @Meta() meta: CommandMeta,
     @Res({ passthrough: true }) res: Response,
   ) {
-    return this.run(
-      res,
-      new CorrectPublishedSheetCommand(id, { type: 'CorrectPublishedSheet', changes: toContentPatch(body.changes), reason: body.reason }, meta, version),
-    );
+    return this.run(res, sheetCommand(id, { type: 'CorrectPublishedSheet', changes: toContentPatch(body.changes), reason: body.reason }, meta, version));
   }
 
   @Get(':id/history')
@@ -270,8 +257,8 @@ export class SheetsController {
     return { sheetId: id, from: query.from, to: query.to, integrity: to!.integrity, changes: describeChanges(from!.state, to!.state) };
   }
 
-  private async run(res: Response, command: Parameters<CommandBus['execute']>[0]) {
-    const result = (await this.commands.execute(command)) as CommandResult;
+  private async run(res: Response, command: DecideCommand) {
+    const result = await this.commands.execute(command);
     if (result.version !== null) res.setHeader('ETag', `"${result.version}"`);
     return {
       id: (parseStreamId(result.streamId) as { sheetId: string }).sheetId,
