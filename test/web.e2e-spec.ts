@@ -172,7 +172,8 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
       () => page.getByRole('table', { name: /担当のシート/ }).waitFor(),
     );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('所管課ホーム（産業振興課）');
-    expect(await page.getByLabel('サインイン中').textContent()).toContain('所管課：産業振興課');
+    // The header says who is signed in (a hidden 'サインイン中：' before the role: an aria-label is not allowed on a <p>).
+    expect(await page.getByRole('banner').locator('p', { hasText: 'サインイン中：' }).textContent()).toContain('所管課：産業振興課');
     const rows = page.getByRole('table', { name: /担当のシート/ }).locator('tbody tr');
     const table = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
     // Returned first, then drafts, then submitted; FY2016's approved sheets last.
@@ -359,6 +360,139 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
     await checkScreen(page, '11-sheet-editor-conflict');
     expect(errors).toEqual(['412 /api/v1/sheets/2017.9-01.sangyoshinko']); // If-Match refused
     await page.close();
+  });
+
+  it('runs the review round trip: the department fixes and submits, planning returns with a comment, the department resubmits, planning approves', async () => {
+    const id = '2017.1-12.sangyoshinko';
+    const dept = await newPage();
+    const plan = await newPage();
+    const d = dept.page;
+    const p = plan.page;
+    const status = (page: Page) => page.locator('dl.meta').getByText(/^(下書き|提出済み|差戻し|承認済み|公表済み)$/);
+    const queued = (page: Page) =>
+      page
+        .getByRole('table', { name: /審査待ち/ })
+        .getByRole('rowheader')
+        .allTextContents();
+
+    // A draft with no evaluation yet: the summary says the funding adds up, the service refuses and lists what is missing.
+    await signIn(d, t.tokens.sangyo);
+    await d.getByRole('table', { name: /担当のシート/ }).waitFor();
+    await d.goto(`${base}/sheets/2017.9-01.sangyoshinko`);
+    await d.getByRole('button', { name: '提出前の確認へ進む' }).click();
+    const review = d.getByRole('dialog', { name: '提出前の確認' });
+    await review.waitFor();
+    expect(await review.textContent()).toContain('財源内訳の合計（5,444千円）は決算（5,444千円）と一致しています。');
+    await review.getByRole('button', { name: 'この内容で提出する' }).click();
+    const missing = review.getByRole('list', { name: '未記入の項目' });
+    await missing.waitFor();
+    expect(await review.getByRole('alert').textContent()).toContain('提出できませんでした：未記入の項目があります。提出に必要な次の項目が未記入です：');
+    expect(await missing.getByRole('listitem').allTextContents()).toEqual([
+      '事業の評価',
+      '事業の評価に対する意見・理由',
+      '今後の方針',
+      '今後の方針に対する理由',
+      '総合戦略見直しの必要性',
+      '総合戦略の見直しの必要性に対する理由',
+    ]);
+    await checkScreen(d, '12-submit-refused-incomplete');
+    await review.getByRole('button', { name: 'キャンセル' }).click();
+    expect(await review.isVisible()).toBe(false);
+    expect(await status(d).textContent()).toBe('下書き');
+
+    // The returned sheet: the department fixes it in the editor, reviews the summary and submits.
+    await d.getByRole('link', { name: '← ホームへ戻る' }).click();
+    await d
+      .getByRole('region', { name: /差戻しされたシート/ })
+      .getByRole('link', { name: /市内創業支援等事業/ })
+      .click();
+    await d.getByRole('link', { name: 'このシートを編集する' }).click();
+    await d.getByLabel('事業効果').fill('創業件数の増加に寄与した（2017年度：22件）。');
+    await d.getByRole('button', { name: '保存する' }).click();
+    await d.getByText(/保存しました/).waitFor();
+    await d.getByRole('link', { name: 'シートの表示に戻る' }).click();
+    await d.getByRole('button', { name: '提出前の確認へ進む' }).click();
+    await review.waitFor();
+    expect(await review.getByRole('definition').allTextContents()).toEqual([
+      '1-12　市内創業支援等事業',
+      '継続',
+      '10,695千円',
+      '5,444千円',
+      '財源内訳の合計（5,444千円）は決算（5,444千円）と一致しています。',
+      '総合戦略のKPI達成に有効であった',
+      '特に見直しをせず、事業を継続する',
+      '見直す必要はない',
+    ]);
+    await checkScreen(d, '13-submit-summary');
+    await review.getByRole('button', { name: 'この内容で提出する' }).click();
+    await d.getByText('提出しました。企画課の審査を待っています。').waitFor();
+    await status(d).filter({ hasText: '提出済み' }).waitFor();
+    expect(await d.getByRole('button', { name: '提出前の確認へ進む' }).count()).toBe(0);
+
+    // Planning returns it: the comment is required, the message tied to the field.
+    await signIn(p, t.tokens.planning);
+    await p.getByRole('table', { name: /審査待ち/ }).waitFor();
+    expect(await queued(p)).toEqual(['産業振興事業', '市内創業支援等事業']);
+    await p.getByRole('link', { name: '市内創業支援等事業' }).click();
+    await p.getByRole('button', { name: '差戻し', exact: true }).click();
+    const returning = p.getByRole('dialog', { name: 'このシートを差し戻しますか' });
+    await returning.getByRole('button', { name: '差し戻す' }).click();
+    const comment = returning.getByLabel('差戻しのコメント（必須）');
+    expect(await comment.getAttribute('aria-invalid')).toBe('true');
+    expect(await comment.getAttribute('aria-describedby')).toBe('return-comment-hint return-comment-error');
+    expect(await returning.locator('#return-comment-error').textContent()).toContain('差戻しのコメントを入力してください');
+    expect(await comment.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await checkScreen(p, '14-return-comment-required');
+    const SECOND_COMMENT = '事業効果に創業件数の推移（前年度比）を記入してください。';
+    await comment.fill(SECOND_COMMENT);
+    expect(await comment.getAttribute('aria-invalid')).toBeNull();
+    await returning.getByRole('button', { name: '差し戻す' }).click();
+    await p.getByText(/差戻ししました。/).waitFor();
+    await status(p).filter({ hasText: '差戻し' }).waitFor();
+    expect(await p.getByRole('note', { name: '企画課からのコメント' }).textContent()).toContain(SECOND_COMMENT);
+    await checkScreen(p, '15-sheet-returned-by-planning');
+    await p.getByRole('link', { name: '← ホームへ戻る' }).click();
+    await p.getByRole('table', { name: /審査待ち/ }).waitFor();
+    expect(await queued(p)).toEqual(['産業振興事業']);
+
+    // The department sees it on top of its home with the new comment, and resubmits.
+    await d.getByRole('link', { name: '← ホームへ戻る' }).click();
+    const returned = d.getByRole('region', { name: /差戻しされたシート/ });
+    await returned.waitFor();
+    expect(await returned.textContent()).toContain(SECOND_COMMENT);
+    const first = d
+      .getByRole('table', { name: /担当のシート/ })
+      .locator('tbody tr')
+      .first();
+    expect(await first.textContent()).toContain('市内創業支援等事業');
+    expect(await first.textContent()).toContain('差戻し');
+    await checkScreen(d, '16-department-home-returned-again');
+    await returned.getByRole('link', { name: /市内創業支援等事業/ }).click();
+    await d.getByRole('button', { name: '提出前の確認へ進む' }).click();
+    await review.getByRole('button', { name: 'この内容で提出する' }).click();
+    await status(d).filter({ hasText: '提出済み' }).waitFor();
+
+    // Planning approves it, with an optional comment, after the confirmation step.
+    await p.reload();
+    await p.getByRole('table', { name: /審査待ち/ }).waitFor();
+    await p.getByRole('link', { name: '市内創業支援等事業' }).click();
+    await p.getByRole('button', { name: '承認', exact: true }).click();
+    const approving = p.getByRole('dialog', { name: 'このシートを承認しますか' });
+    await approving.getByLabel('承認のコメント（任意）').waitFor();
+    await checkScreen(p, '17-approve-confirm');
+    await approving.getByRole('button', { name: '承認する' }).click();
+    await p.getByText('承認しました。').waitFor();
+    await status(p).filter({ hasText: '承認済み' }).waitFor();
+    expect(await p.getByRole('button', { name: '承認', exact: true }).count()).toBe(0);
+    await checkScreen(p, '18-sheet-approved');
+    await p.getByRole('link', { name: '← ホームへ戻る' }).click();
+    await p.getByRole('table', { name: /審査待ち/ }).waitFor();
+    expect(await queued(p)).toEqual(['産業振興事業']);
+
+    const log = (await t.http.get(`/api/v1/sheets/${id}`).set(bearer(t.tokens.planning)).expect(200)).body;
+    expect(log).toMatchObject({ status: 'approved', lastReturnComment: SECOND_COMMENT });
+    expect(dept.errors).toEqual(['422 /api/v1/sheets/2017.9-01.sangyoshinko/submit']); // the refusal above
+    expect(plan.errors).toEqual([]);
   });
 
   it('works at 200 % zoom: no sideways scrolling on the homes', async () => {

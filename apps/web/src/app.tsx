@@ -67,7 +67,7 @@ function Screen({ path, principal }: { path: string; principal: Principal }) {
   const edit = /^\/sheets\/([^/]+)\/edit$/.exec(path);
   if (edit && principal.role === 'department') return <SheetEditorPage id={decodeURIComponent(edit[1]!)} />;
   const sheet = /^\/sheets\/([^/]+)$/.exec(path);
-  if (sheet) return <SheetPage id={decodeURIComponent(sheet[1]!)} canEdit={principal.role === 'department'} />;
+  if (sheet) return <SheetPage id={decodeURIComponent(sheet[1]!)} role={principal.role} />;
   if (path === '/' || path === '/sign-in') {
     if (principal.role === 'department') return <DepartmentHome department={principal.department ?? ''} />;
     if (principal.role === 'planning') return <PlanningHome />;

@@ -6,5 +6,6 @@ export { periodLabel } from '../../../libs/review/src/domain/values/fiscal-year.
 export type { SheetContent, Funding, StrategyKpiEntry, PlanKpiEntry } from '../../../libs/review/src/domain/sheet/sheet.content.js';
 export type { ChoiceProvenance, DepartmentEvaluation } from '../../../libs/review/src/domain/sheet/sheet.evaluation.js';
 export type { SheetState, SheetStatus } from '../../../libs/review/src/domain/sheet/sheet.state.js';
+export type { SubmitRequiredField } from '../../../libs/review/src/domain/sheet/sheet.submission.js';
 export type { KpiValue } from '../../../libs/review/src/domain/values/kpi-value.js';
 export type { RichText } from '../../../libs/review/src/domain/values/rich-text.js';

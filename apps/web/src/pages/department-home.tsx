@@ -1,4 +1,5 @@
 import { api, body } from '../api/client';
+import { lastWrite } from '../api/writes';
 import type { CycleProgress, Sheet } from '../api/models';
 import type { SheetStatus } from '../domain';
 import { countdownLabel, dateLabel, daysUntil } from '../format';
@@ -17,7 +18,7 @@ interface Home {
 }
 
 async function loadHome(): Promise<Home> {
-  const sheets = body<Sheet[]>(await api.GET('/api/v1/sheets'));
+  const sheets = body<Sheet[]>(await api.GET('/api/v1/sheets', { params: { query: { minPosition: lastWrite() } } }));
   sheets.sort((a, b) => ORDER[a.status] - ORDER[b.status] || b.fiscalYear - a.fiscalYear || a.projectCode.localeCompare(b.projectCode));
   const years = [...new Set(sheets.filter((s) => OPEN.includes(s.status)).map((s) => s.fiscalYear))];
   const deadlines = new Map<number, { deadline: string | null; today: string }>();

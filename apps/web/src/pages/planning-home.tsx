@@ -1,4 +1,5 @@
 import { api, body } from '../api/client';
+import { lastWrite } from '../api/writes';
 import type { Cycle, CycleProgress, Sheet } from '../api/models';
 import { STATUS_LABELS, type SheetStatus } from '../domain';
 import { countdownLabel, dateLabel, daysUntil, jstDateTime } from '../format';
@@ -15,13 +16,15 @@ interface Home {
 
 async function loadHome(): Promise<Home> {
   const [submitted, cycles] = await Promise.all([
-    api.GET('/api/v1/sheets', { params: { query: { status: 'submitted' } } }).then((r) => body<Sheet[]>(r)),
+    api.GET('/api/v1/sheets', { params: { query: { status: 'submitted', minPosition: lastWrite() } } }).then((r) => body<Sheet[]>(r)),
     api.GET('/api/v1/cycles').then((r) => body<Cycle[]>(r)),
   ]);
   // Oldest submission first: the queue is worked in the order departments sent their sheets.
   const queue = submitted.sort((a, b) => (a.timeline.submittedAt ?? '').localeCompare(b.timeline.submittedAt ?? ''));
   const cycle = cycles[0] ?? null;
-  const progress = cycle ? body<CycleProgress>(await api.GET('/api/v1/cycles/{fy}/progress', { params: { path: { fy: cycle.fiscalYear } } })) : null;
+  const progress = cycle
+    ? body<CycleProgress>(await api.GET('/api/v1/cycles/{fy}/progress', { params: { path: { fy: cycle.fiscalYear }, query: { minPosition: lastWrite() } } }))
+    : null;
   return { queue, cycle, progress };
 }
 

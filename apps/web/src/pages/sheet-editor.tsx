@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, body } from '../api/client';
 import type { Sheet } from '../api/models';
+import { noteWrite } from '../api/writes';
 import { FUNDING_LABELS, OPTION_LABELS, SHEET_LABELS as L, type Funding, type RichText } from '../domain';
 import { amount } from '../format';
 import { Link, navigate, useScreenTitle } from '../router';
@@ -163,6 +164,7 @@ function Editor({ sheet }: { sheet: Sheet }) {
     });
     try {
       const saved = body<{ version: number; position: number }>(result);
+      noteWrite(saved.position);
       setVersion(saved.version);
       setSave({ kind: 'saved', version: saved.version, position: saved.position });
     } catch (error) {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, body } from '../api/client';
 import type { Sheet } from '../api/models';
 import {
@@ -15,6 +15,7 @@ import {
 import { amount, jstDateTime } from '../format';
 import { Link, useScreenTitle } from '../router';
 import { Await, useLoad } from '../ui/load';
+import { ReviewActions, SubmitAction } from './sheet-actions';
 import { StatusBadge } from '../ui/status';
 
 const FUNDING_PARTS = ['nationalPrefectural', 'municipalBonds', 'other', 'generalFund'] as const;
@@ -318,11 +319,18 @@ function SheetBody({ sheet }: { sheet: Sheet }) {
   );
 }
 
-export function SheetPage({ id, canEdit }: { id: string; canEdit: boolean }) {
-  const minPosition = Number(new URLSearchParams(window.location.search).get('minPosition')) || undefined;
+export function SheetPage({ id, role }: { id: string; role: string }) {
+  // After an action the view is read again at the action's log position, so it shows the new status.
+  const [minPosition, setMinPosition] = useState(() => Number(new URLSearchParams(window.location.search).get('minPosition')) || undefined);
+  const [done, setDone] = useState<string | null>(null);
   const sheet = useLoad(async () => body<Sheet>(await api.GET('/api/v1/sheets/{id}', { params: { path: { id }, query: { minPosition } } })), [id, minPosition]);
   const title = sheet.state === 'ready' ? sheet.data.projectName : L.title;
   useScreenTitle(title, sheet.state !== 'loading');
+  const changed = (message: string, position: number) => {
+    setDone(message);
+    setMinPosition(position);
+  };
+  const canEdit = role === 'department';
   return (
     <>
       <p className="breadcrumb">
@@ -331,6 +339,7 @@ export function SheetPage({ id, canEdit }: { id: string; canEdit: boolean }) {
       <h1 id="screen-title" tabIndex={-1}>
         {title}
       </h1>
+      <div aria-live="polite">{done && <p className="notice">{done}</p>}</div>
       <Await loaded={sheet}>
         {(data) => (
           <>
@@ -371,6 +380,8 @@ export function SheetPage({ id, canEdit }: { id: string; canEdit: boolean }) {
                 </Link>
               </p>
             )}
+            {canEdit && (data.status === 'draft' || data.status === 'returned') && <SubmitAction sheet={data} onChanged={changed} />}
+            {role === 'planning' && data.status === 'submitted' && <ReviewActions sheet={data} onChanged={changed} />}
             {data.status === 'returned' && (
               <div className="notice alert" role="note" aria-label="企画課からのコメント">
                 <strong>企画課からのコメント（差戻し）：</strong>
