@@ -172,8 +172,8 @@ describeWithChromium('The staff web app in headless Chromium (seeded FY2016, FY2
       () => page.getByRole('table', { name: /担当のシート/ }).waitFor(),
     );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('所管課ホーム（産業振興課）');
-    // The header says who is signed in (a hidden 'サインイン中：' before the role: an aria-label is not allowed on a <p>).
-    expect(await page.getByRole('banner').locator('p', { hasText: 'サインイン中：' }).textContent()).toContain('所管課：産業振興課');
+    // The header says who is signed in, in a section labelled for screen readers.
+    expect(await page.getByLabel('サインイン中').textContent()).toContain('所管課：産業振興課');
     const rows = page.getByRole('table', { name: /担当のシート/ }).locator('tbody tr');
     const table = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())));
     // Returned first, then drafts, then submitted; FY2016's approved sheets last.
