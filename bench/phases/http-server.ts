@@ -2,8 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { TokenService } from '@kensho/auth';
-import { loadConfig } from '@kensho/platform';
+import { loadConfig, newId } from '@kensho/platform';
+import { departmentsCommand } from '@kensho/review';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { serveTasks } from '../lib/ipc.js';
 
@@ -17,6 +19,14 @@ serveTasks(
       const config = { ...loadConfig({}), databaseUrl: url, port };
       app = await createApp({ config, logger: ['error', 'warn'] });
       await app.listen(port, '127.0.0.1');
+      // Department tokens name a department of the master: record the one the load acts for, as the seed would.
+      const commandId = newId();
+      await app.get(CommandBus).execute(
+        departmentsCommand(
+          { type: 'RegisterDepartment', name: '産業振興課', slug: 'sangyoshinko' },
+          { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'bench-setup', role: 'system' } },
+        ),
+      );
       const tokens = app.get(TokenService);
       return {
         planning: (await tokens.issue({ role: 'planning', name: 'bench-planning' })).token,
