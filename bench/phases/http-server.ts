@@ -21,12 +21,14 @@ serveTasks(
       await app.listen(port, '127.0.0.1');
       // Department tokens name a department of the master: record the one the load acts for, as the seed would.
       const commandId = newId();
-      await app.get(CommandBus).execute(
-        departmentsCommand(
-          { type: 'RegisterDepartment', name: '産業振興課', slug: 'sangyoshinko' },
-          { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'bench-setup', role: 'system' } },
-        ),
-      );
+      await app
+        .get(CommandBus)
+        .execute(
+          departmentsCommand(
+            { type: 'RegisterDepartment', name: '産業振興課', slug: 'sangyoshinko' },
+            { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'bench-setup', role: 'system' } },
+          ),
+        );
       const tokens = app.get(TokenService);
       return {
         planning: (await tokens.issue({ role: 'planning', name: 'bench-planning' })).token,
