@@ -8,11 +8,11 @@ import {
   parseJapanesePeriod,
   parseKpiValue,
   sheetIdFor,
+  toStrategy,
   type Actor,
   type CommandMeta,
   type NumericalGoal,
   type PolicyArea,
-  type Strategy,
 } from '@kensho/review';
 import type { SeedSet } from './load-seeds.js';
 import { contentPatchOf, evaluationPatchOf, sourceGapsOf } from './seed-content.js';
@@ -42,24 +42,6 @@ function numericalGoalsOf(seeds: SeedSet): NumericalGoal[] {
       note: goal.note ?? null,
     })),
   );
-}
-
-/** strategy.json's master as the domain records it: the numerical goals travel apart, the normalisations stay provenance. */
-function strategyOf(seeds: SeedSet): Strategy {
-  const { strategy } = seeds;
-  return {
-    name: strategy.name,
-    period: { from: strategy.period.from, to: strategy.period.to },
-    policyAreas: strategy.policyAreas.map((area) => ({
-      code: area.code as PolicyArea,
-      name: area.name,
-      basicDirections: area.basicDirections.map((d) => ({
-        name: d.name,
-        measures: d.measures.map((m) => ({ name: m.name, subMeasures: [...m.subMeasures] })),
-      })),
-    })),
-    strategyKpis: strategy.strategyKpis.map((k) => ({ id: k.id, name: k.name, printedShares: [...k.printedShares], projects: [...k.projects] })),
-  };
 }
 
 /** JST wall-clock time in 2017 → ISO instant. */
@@ -99,7 +81,7 @@ export function planSeed(seeds: SeedSet): SeedStep[] {
     ),
   );
   // What the year's report prints around the sheets: in the log, so publication never reads these files.
-  add('strategy', PLANNING, jst(4, 10, 9, 15), (m) => cycleCommand(fy, { type: 'RecordStrategy', strategy: strategyOf(seeds) }, m));
+  add('strategy', PLANNING, jst(4, 10, 9, 15), (m) => cycleCommand(fy, { type: 'RecordStrategy', strategy: toStrategy(seeds.strategy) }, m));
   // The goals' actuals are known when the year is reviewed: recorded on its cycle right after it opens.
   add('numerical-goals', PLANNING, jst(4, 10, 9, 30), (m) => cycleCommand(fy, { type: 'RecordNumericalGoals', goals: numericalGoalsOf(seeds) }, m));
 

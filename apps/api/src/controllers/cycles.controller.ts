@@ -131,7 +131,7 @@ export class CyclesController {
   @ApiOkResponse({ type: NumericalGoalsResultDto, description: 'Recorded (events: ["StrategyRecorded"]) or unchanged (events: [])' })
   @ApiProblems(404, 409)
   async strategy(@FiscalYearParam() fiscalYear: number, @Body() body: RecordStrategyDto, @Meta() meta: CommandMeta) {
-    const result = await this.commands.execute(cycleCommand(fiscalYear, { type: 'RecordStrategy', strategy: toStrategy(body) }, meta));
+    const result = await this.commands.execute(cycleCommand(fiscalYear, { type: 'RecordStrategy', strategy: toStrategy(body.strategy) }, meta));
     return { fiscalYear, version: result.version, position: result.position, events: result.events };
   }
 

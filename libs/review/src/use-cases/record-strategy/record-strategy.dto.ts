@@ -75,9 +75,11 @@ export class RecordStrategyDto {
   @ApiProperty({ type: StrategyDto }) @ValidateNested() @Type(() => StrategyDto) strategy!: StrategyDto;
 }
 
-/** DTO → domain strategy: only the fields the domain knows. */
-export function toStrategy(dto: RecordStrategyDto): Strategy {
-  const { strategy } = dto;
+/**
+ * A strategy as it arrives (a request's DTO, or the seed's strategy.json) → the domain's: only the
+ * fields the domain knows; the numerical goals travel apart, the seeds' normalisations stay provenance.
+ */
+export function toStrategy(strategy: StrategyDto): Strategy {
   return {
     name: strategy.name,
     period: { from: strategy.period.from, to: strategy.period.to },
